@@ -1,0 +1,112 @@
+import { BalenaError, brand } from './base.js';
+
+/** The device type slug or name is unknown. */
+export class BalenaInvalidDeviceType extends BalenaError {
+  declare readonly code: 'BalenaInvalidDeviceType' | 'BalenaDiscontinuedDeviceType';
+  readonly type: string;
+  /**
+   * Creates the error.
+   *
+   * @param type - the device type that was given.
+   * @example
+   * throw new BalenaInvalidDeviceType('raspberry-pi9');
+   */
+  constructor(type: string, message?: string) {
+    super(message ?? `Invalid device type: ${type}`);
+    brand(this, 'BalenaInvalidDeviceType');
+    this.type = type;
+  }
+}
+
+/** The device type exists but is discontinued for this operation. */
+export class BalenaDiscontinuedDeviceType extends BalenaInvalidDeviceType {
+  declare readonly code: 'BalenaDiscontinuedDeviceType';
+  /**
+   * Creates the error.
+   *
+   * @param type - the discontinued device type.
+   * @example
+   * throw new BalenaDiscontinuedDeviceType('edge');
+   */
+  constructor(type: string) {
+    super(type, `Discontinued device type: ${type}`);
+    brand(this, 'BalenaDiscontinuedDeviceType');
+  }
+}
+
+/** An argument failed validation before any request was sent. */
+export class BalenaInvalidParameterError extends BalenaError {
+  declare readonly code: 'BalenaInvalidParameterError';
+  readonly parameterName: string;
+  readonly suppliedValue: unknown;
+  /**
+   * Creates the error with the official message format.
+   *
+   * @param parameterName - the name of the parameter.
+   * @param suppliedValue - the value that was rejected.
+   * @example
+   * throw new BalenaInvalidParameterError('uuidOrId', 'x');
+   */
+  constructor(parameterName: string, suppliedValue: unknown) {
+    super(
+      `Invalid parameter: ${String(suppliedValue)} is not a valid value for parameter '${parameterName}'`,
+    );
+    brand(this, 'BalenaInvalidParameterError');
+    this.parameterName = parameterName;
+    this.suppliedValue = suppliedValue;
+  }
+}
+
+/** The device supervisor refused an action because of an update lock (HTTP 423). */
+export class BalenaSupervisorLockedError extends BalenaError {
+  declare readonly code: 'BalenaSupervisorLockedError';
+  /**
+   * Creates the error with the official message "Supervisor locked".
+   *
+   * @example
+   * throw new BalenaSupervisorLockedError();
+   */
+  constructor() {
+    super('Supervisor locked');
+    brand(this, 'BalenaSupervisorLockedError');
+  }
+}
+
+/** A release asset with this key already exists and `overwrite` was not set. */
+export class ReleaseAssetAlreadyExists extends BalenaError {
+  declare readonly code: 'ReleaseAssetAlreadyExists';
+  /**
+   * Creates the error.
+   *
+   * @param release - the release id or commit.
+   * @param assetKey - the asset key.
+   * @example
+   * throw new ReleaseAssetAlreadyExists(12, 'logo.png');
+   */
+  constructor(release: string | number, assetKey: string) {
+    super(`Release asset combination of ${release} and ${assetKey} already exists`);
+    brand(this, 'ReleaseAssetAlreadyExists');
+  }
+}
+
+/** No OS image exists for the device type and version. */
+export class OSImageNotFound extends BalenaError {
+  declare readonly code: 'OSImageNotFound';
+  /**
+   * Creates the error.
+   *
+   * @param deviceType - the device type slug.
+   * @param version - the OS version.
+   * @param imageType - the image type, if one was asked for.
+   * @example
+   * throw new OSImageNotFound('raspberrypi4-64', '6.0.0');
+   */
+  constructor(deviceType: string, version: string, imageType?: string) {
+    super(
+      imageType
+        ? `No image found for device type ${deviceType}, version ${version}, and image type ${imageType}`
+        : `No image found for device type ${deviceType} and version ${version}`,
+    );
+    brand(this, 'OSImageNotFound');
+  }
+}
