@@ -1,0 +1,32 @@
+export { getSdk } from './sdk.js';
+export type { BalenaSDK, BalenaLogs, BalenaModels, BalenaUtils, SdkModelContext } from './sdk.js';
+export { fromSharedOptions, setSharedOptions } from './shared-options.js';
+export type { SdkOptions, ResolvedConfig, RequestBatchingChunkSize } from './config.js';
+export * from './errors/index.js';
+export type { BalenaAuth } from './auth/auth.js';
+export type { TwoFactorAuth } from './auth/two-factor.js';
+export type {
+  ApplicationWhoamiResult,
+  DeviceWhoamiResult,
+  LoginCredentials,
+  RegisterCredentials,
+  UserInfo,
+  UserWhoamiResult,
+  VerifyEmailPayload,
+  WhoamiResult,
+} from './auth/types.js';
+export type { BalenaSettings } from './settings/index.js';
+export type { BalenaRequest } from './transport/transport.js';
+export type { RetryRateLimitedRequests } from './transport/middleware/retry-rate-limited.js';
+export type {
+  BalenaResponse,
+  BalenaStreamResponse,
+  CallOptions,
+  Interceptor,
+  PreparedRequest,
+  RequestOptions,
+  ResponseFormat,
+  TransientRetryOptions,
+  TransportResponse,
+} from './transport/types.js';
+export { SDK_VERSION } from './version.js';
