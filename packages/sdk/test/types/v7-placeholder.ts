@@ -1,0 +1,12 @@
+// Type test: the v7 model (placeholder or generated) plugs into the typed pine client.
+/* eslint-disable @typescript-eslint/no-unused-vars -- compile-only type test */
+import type { PineClient } from '../../src/pine';
+import type BalenaModel from '../../src/types/v7';
+
+declare const pine: PineClient<BalenaModel>;
+
+export async function v7ModelIsUsable() {
+  const devices = await pine.get({ resource: 'device', options: { $select: ['id', 'uuid'] } });
+  const uuid: string = devices[0].uuid;
+  return uuid;
+}
