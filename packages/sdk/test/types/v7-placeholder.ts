@@ -1,5 +1,4 @@
 // Type test: the v7 model (placeholder or generated) plugs into the typed pine client.
-/* eslint-disable @typescript-eslint/no-unused-vars -- compile-only type test */
 import type { PineClient } from '../../src/pine';
 import type BalenaModel from '../../src/types/v7';
 
