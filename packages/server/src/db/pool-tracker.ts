@@ -1,0 +1,37 @@
+// Tracks the pg pools pinejs creates so shutdown can end them before the database goes away.
+import pg from 'pg';
+
+const openPools = new Set<pg.Pool>();
+let installed = false;
+
+/**
+ * Makes every `pg.Pool` created from now on (pinejs creates its own) known to {@link endTrackedPools}.
+ *
+ * pinejs looks `Pool` up on the `pg` module object each time it connects, so a subclass set there is used.
+ * @example
+ * trackPgPools();
+ * await pine.init(app, config, dbOptions);
+ */
+export function trackPgPools(): void {
+  if (installed) return;
+  installed = true;
+  const OriginalPool = pg.Pool;
+  class TrackedPool extends OriginalPool {
+    constructor(config?: pg.PoolConfig) {
+      super(config);
+      openPools.add(this);
+    }
+  }
+  pg.Pool = TrackedPool;
+}
+
+/**
+ * Ends every tracked pool; without it, stopping the embedded database makes open clients log errors.
+ * @example
+ * await endTrackedPools();
+ */
+export async function endTrackedPools(): Promise<void> {
+  const pools = [...openPools];
+  openPools.clear();
+  await Promise.all(pools.map((pool) => pool.end().catch(() => undefined)));
+}
