@@ -4,6 +4,7 @@
  */
 import type {
   AnyModel,
+  AnyRow,
   CountOptions,
   ModelShape,
   ODataMethod,
@@ -87,7 +88,7 @@ export interface NaturalKeyParams<R, W> extends BaseParams {
 }
 
 /** Parameters of `request` and `prepare`: a query object or a ready-made `url`. */
-export interface RequestParams<R = object, W = object> extends WriteParams<R, W> {
+export interface RequestParams<R = AnyRow, W = AnyRow> extends WriteParams<R, W> {
   method?: ODataMethod;
   url?: string;
 }
