@@ -44,20 +44,22 @@ export class BalenaError extends Error {
   /**
    * Creates an error with a message and an optional underlying cause.
    *
-   * @param message - the human-readable description; never contains a token.
+   * @param message - the human-readable description (never a token), or an error to wrap.
    * @param options - `cause`: the lower-level error that led to this one.
    * @example
    * throw new BalenaError('Something went wrong');
    */
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message);
+  constructor(message?: string | Error, options?: { cause?: unknown }) {
+    super(message instanceof Error ? message.message : message);
     // Set explicitly so targets without native `cause` support still expose it.
-    if (options !== undefined && 'cause' in options) {
-      Object.defineProperty(this, 'cause', {
-        value: options.cause,
-        writable: true,
-        configurable: true,
-      });
+    const cause =
+      typeof options === 'object' && options !== null && 'cause' in options
+        ? options.cause
+        : message instanceof Error
+          ? message
+          : undefined;
+    if (cause !== undefined) {
+      Object.defineProperty(this, 'cause', { value: cause, writable: true, configurable: true });
     }
     this.code = 'BalenaError';
     this.name = 'BalenaError';

@@ -39,6 +39,10 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   if (/^\d+$/.test(trimmed)) {
     return Number.parseInt(trimmed, 10) * 1000;
   }
+  // An HTTP date always names a weekday/month; bare numbers like '-1' are not dates.
+  if (!/[a-z]/i.test(trimmed)) {
+    return undefined;
+  }
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
