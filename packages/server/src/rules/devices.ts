@@ -1,0 +1,67 @@
+// Device rules: actor, uuid and name generation/validation, activity and event timestamps, OS variant derivation
+// and pin reset on fleet moves (api-spec §1.4 Devices).
+import { hooks } from '@balena/pinejs';
+import { API_ROOT, check, createActor, withTx, type HookArgs } from './hook-utils.js';
+import {
+  checkDeviceName,
+  checkDeviceUuid,
+  generateDeviceName,
+  generateDeviceUuid,
+} from './validators.js';
+
+/** Applies the write side effects shared by POST and PATCH (timestamps, activity, OS variant). */
+function applyWriteEffects(values: Record<string, unknown>): void {
+  const now = new Date();
+  if ('is_connected_to_vpn' in values) {
+    values.is_online = values.is_connected_to_vpn;
+    values.last_vpn_event = now;
+  }
+  if ('is_online' in values) {
+    values.last_connectivity_event = now;
+    // A device becomes active on its first connectivity (the cloud's "inactive" state ends there).
+    if (values.is_online === true && !('is_active' in values)) values.is_active = true;
+  }
+  if ('update_status' in values) values.last_update_status_event = now;
+  if (typeof values.os_version === 'string' && !('os_variant' in values)) {
+    const variant = /\((prod|dev)\)\s*$/.exec(values.os_version);
+    if (variant != null) values.os_variant = variant[1];
+  }
+  if ('device_name' in values) check(checkDeviceName(values.device_name));
+}
+
+async function prepareNewDevice({ request, tx }: HookArgs): Promise<void> {
+  const { values } = request;
+  if (values.uuid == null || values.uuid === '') values.uuid = generateDeviceUuid();
+  else check(checkDeviceUuid(values.uuid));
+  if (values.device_name == null || values.device_name === '')
+    values.device_name = generateDeviceName();
+  delete values.should_be_running__release;
+  applyWriteEffects(values);
+  values.actor = await withTx(tx, (t) => createActor(t));
+}
+
+function prepareDeviceUpdate({ request }: HookArgs): void {
+  const { values } = request;
+  delete values.actor;
+  delete values.should_be_running__release;
+  if ('uuid' in values) check(checkDeviceUuid(values.uuid));
+  if ('belongs_to__application' in values && !('is_pinned_on__release' in values))
+    values.is_pinned_on__release = null;
+  if ('is_of__device_type' in values && !('should_be_operated_by__release' in values)) {
+    values.should_be_operated_by__release = null;
+  }
+  applyWriteEffects(values);
+}
+
+/**
+ * Registers the device hooks.
+ * @throws Error when the model lacks the device resource
+ * @example
+ * registerDeviceRules();
+ */
+export function registerDeviceRules(): void {
+  hooks.addPureHook('POST', API_ROOT, 'device', { POSTPARSE: prepareNewDevice });
+  for (const method of ['PATCH', 'PUT'] as const) {
+    hooks.addPureHook(method, API_ROOT, 'device', { POSTPARSE: prepareDeviceUpdate });
+  }
+}
