@@ -1,11 +1,9 @@
 /**
- * The public shape of the pine client: the official `sdk.pine` members, typed against a model,
- * plus `count` and `iterate`.
+ * Types around the pine client: its configuration, the transport contract, per-call request
+ * options and the parameter objects of its methods.
  */
 import type {
-  AnyModel,
   AnyRow,
-  CountOptions,
   ModelShape,
   ODataMethod,
   ODataOptions,
@@ -14,7 +12,6 @@ import type {
   ResourceId,
   StringKeyOf,
 } from './query-types';
-import type { CreatedRow, GetResult, HasId, OptionsOf, RowResult } from './result-types';
 import type { Primitive } from './values';
 
 /** What the pine client hands to the transport for one request. */
@@ -122,94 +119,4 @@ export type PreparedRequest<T> = (
 export interface IterateOptions extends PineRequestOptions {
   /** Rows fetched per request (default 500). */
   pageSize?: number;
-}
-
-/** The pine client: OData queries against the API, typed by `Model`. */
-export interface PineClient<Model extends ModelShape<Model> = AnyModel> {
-  readonly API_URL: string;
-  readonly API_VERSION: string;
-  /** The absolute URL prefix of every resource, e.g. `https://api.example.com/v7/`. */
-  readonly apiPrefix: string;
-  readonly backendParams: { apiUrl: string; apiVersion: string };
-  readonly passthrough: PinePassthrough;
-
-  get<T extends StringKeyOf<Model>, const P extends GetParams<ReadOf<Model, T>>>(
-    params: { resource: T } & P,
-    requestOptions?: PineRequestOptions,
-  ): Promise<GetResult<ReadOf<Model, T>, OptionsOf<P>, HasId<P>>>;
-
-  post<T extends StringKeyOf<Model>>(
-    params: { resource: T } & WriteParams<ReadOf<Model, T>, WriteOf<Model, T>>,
-    requestOptions?: PineRequestOptions,
-  ): Promise<CreatedRow<ReadOf<Model, T>>>;
-
-  patch<T extends StringKeyOf<Model>>(
-    params: { resource: T } & WriteParams<ReadOf<Model, T>, WriteOf<Model, T>>,
-    requestOptions?: PineRequestOptions,
-  ): Promise<void>;
-
-  put<T extends StringKeyOf<Model>>(
-    params: { resource: T } & WriteParams<ReadOf<Model, T>, WriteOf<Model, T>>,
-    requestOptions?: PineRequestOptions,
-  ): Promise<void>;
-
-  delete<T extends StringKeyOf<Model>>(
-    params: { resource: T } & WriteParams<ReadOf<Model, T>, WriteOf<Model, T>>,
-    requestOptions?: PineRequestOptions,
-  ): Promise<void>;
-
-  upsert<T extends StringKeyOf<Model>>(
-    params: { resource: T } & NaturalKeyParams<ReadOf<Model, T>, WriteOf<Model, T>>,
-    requestOptions?: PineRequestOptions,
-  ): Promise<CreatedRow<ReadOf<Model, T>> | undefined>;
-
-  getOrCreate<
-    T extends StringKeyOf<Model>,
-    const P extends NaturalKeyParams<ReadOf<Model, T>, WriteOf<Model, T>>,
-  >(
-    params: { resource: T } & P,
-    requestOptions?: PineRequestOptions,
-  ): Promise<RowResult<ReadOf<Model, T>, OptionsOf<P>>>;
-
-  prepare<T extends StringKeyOf<Model>, const P extends RequestParams<ReadOf<Model, T>>>(
-    params: { resource: T } & P,
-    expectedAliases?: Record<
-      string,
-      ReadonlyArray<'null' | 'string' | 'number' | 'boolean' | 'Date'>
-    >,
-  ): PreparedRequest<
-    P extends { method: 'POST' | 'PUT' | 'PATCH' | 'DELETE' }
-      ? unknown
-      : GetResult<ReadOf<Model, T>, OptionsOf<P>, HasId<P>>
-  >;
-
-  compile(params: { resource: string } & RequestParams & { options?: object }): string;
-
-  request(
-    params: RequestParams & { options?: object },
-    requestOptions?: PineRequestOptions,
-  ): Promise<unknown>;
-
-  clone(
-    params?: string | { passthrough?: PinePassthrough },
-    backendParams?: { apiUrl?: string; apiVersion?: string },
-  ): PineClient<Model>;
-
-  subscribe<T extends StringKeyOf<Model>, const P extends GetParams<ReadOf<Model, T>>>(
-    params: { resource: T; pollInterval?: number } & P,
-    requestOptions?: PineRequestOptions,
-  ): PineSubscription<GetResult<ReadOf<Model, T>, OptionsOf<P>, HasId<P>>>;
-
-  count<T extends StringKeyOf<Model>>(
-    params: { resource: T; options?: CountOptions } & BaseParams,
-    requestOptions?: PineRequestOptions,
-  ): Promise<number>;
-
-  iterate<
-    T extends StringKeyOf<Model>,
-    const P extends { options?: ODataOptionsWithoutCount<ReadOf<Model, T>> } & BaseParams,
-  >(
-    params: { resource: T } & P,
-    iterateOptions?: IterateOptions,
-  ): AsyncIterableIterator<RowResult<ReadOf<Model, T>, OptionsOf<P>>>;
 }

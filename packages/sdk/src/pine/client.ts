@@ -2,8 +2,8 @@
  * `createPineClient`: the SDK's `pine` object. Queries are compiled to OData URLs under
  * `<apiUrl>/<apiVersion>/` and sent through the injected transport.
  */
+import type { PineClient } from './client-interface';
 import type {
-  PineClient,
   PineClientConfig,
   PineRequestOptions,
   PineSubscription,

@@ -10,7 +10,6 @@ export type {
   GetParams,
   IterateOptions,
   NaturalKeyParams,
-  PineClient,
   PineClientConfig,
   PineRequestOptions,
   PineSubscription,
@@ -22,6 +21,7 @@ export type {
   WriteOf,
   WriteParams,
 } from './client-types';
+export type { PineClient } from './client-interface';
 export type {
   AnyModel,
   AnyRow,
