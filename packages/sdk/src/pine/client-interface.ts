@@ -14,7 +14,7 @@ import type {
   RequestParams,
   WriteOf,
   WriteParams,
-} from './client-types';
+} from './client-types.js';
 import type {
   AnyModel,
   CountOptions,
@@ -22,8 +22,8 @@ import type {
   ODataOptionsWithoutCount,
   PinePassthrough,
   StringKeyOf,
-} from './query-types';
-import type { CreatedRow, GetResult, HasId, OptionsOf, RowResult } from './result-types';
+} from './query-types.js';
+import type { CreatedRow, GetResult, HasId, OptionsOf, RowResult } from './result-types.js';
 
 /** The names `prepare` accepts for the expected type of each parameter alias. */
 type AliasTypeName = 'null' | 'string' | 'number' | 'boolean' | 'Date';

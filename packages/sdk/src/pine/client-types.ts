@@ -11,8 +11,8 @@ import type {
   PinePassthrough,
   ResourceId,
   StringKeyOf,
-} from './query-types';
-import type { Primitive } from './values';
+} from './query-types.js';
+import type { Primitive } from './values.js';
 
 /** What the pine client hands to the transport for one request. */
 export interface PineTransportRequest {

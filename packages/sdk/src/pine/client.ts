@@ -2,26 +2,26 @@
  * `createPineClient`: the SDK's `pine` object. Queries are compiled to OData URLs under
  * `<apiUrl>/<apiVersion>/` and sent through the injected transport.
  */
-import type { PineClient } from './client-interface';
+import type { PineClient } from './client-interface.js';
 import type {
   PineClientConfig,
   PineRequestOptions,
   PineSubscription,
   PreparedRequest,
-} from './client-types';
-import { compileUrl } from './compile';
-import { getOrCreateByNaturalKey, upsertByNaturalKey } from './natural-key';
-import { countRows, iterateRows } from './paging';
-import type { AnyModel, ModelShape, PinePassthrough } from './query-types';
+} from './client-types.js';
+import { compileUrl } from './compile.js';
+import { getOrCreateByNaturalKey, upsertByNaturalKey } from './natural-key.js';
+import { countRows, iterateRows } from './paging.js';
+import type { AnyModel, ModelShape, PinePassthrough } from './query-types.js';
 import {
   assertNoUrl,
   sendPineRequest,
   unwrapGetResult,
   type RawParams,
   type RequestContext,
-} from './request';
-import { createPollingSubscription } from './subscription';
-import { escapeLiteral, isObjectLike, isPrimitive, ownEntries, type Primitive } from './values';
+} from './request.js';
+import { createPollingSubscription } from './subscription.js';
+import { escapeLiteral, isObjectLike, isPrimitive, ownEntries, type Primitive } from './values.js';
 
 /**
  * Creates a pine client bound to an API and a transport.

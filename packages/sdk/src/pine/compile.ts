@@ -2,7 +2,7 @@
  * The URL compiler: `{ resource, id, action, options }` → the OData path and query string,
  * byte-identical to what pinejs-client-core 8.5 produces for the same input.
  */
-import { compileOption, isKnownOption } from './options';
+import { compileOption, isKnownOption } from './options.js';
 import {
   escapeLiteral,
   escapeParameterAlias,
@@ -11,7 +11,7 @@ import {
   isDate,
   isObjectLike,
   ownEntries,
-} from './values';
+} from './values.js';
 
 /** The parts of a pine request that determine its URL. */
 export interface CompilableParams {

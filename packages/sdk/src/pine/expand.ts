@@ -3,8 +3,8 @@
  * navigation to its nested options (`$select`, `$filter`, `$expand`, `$orderby`, `$top`,
  * `$skip`, or `$count` to expand to a row count).
  */
-import { compileNavigationOptions } from './options';
-import { escapeResourcePath, isObjectLike, isPrimitive, ownEntries } from './values';
+import { compileNavigationOptions } from './options.js';
+import { escapeResourcePath, isObjectLike, isPrimitive, ownEntries } from './values.js';
 
 /**
  * Compiles an `$expand` value.

@@ -8,11 +8,16 @@ import {
   compileFilterEntries,
   compileFilterList,
   compileFilterTokens,
-} from './filter';
-import { compileRawFilter } from './filter-raw';
-import { applyToPath, joinTokenGroups, type FilterScope, type FilterTokens } from './filter-tokens';
-import { compileNavigationOptions } from './options';
-import { escapeLiteral, escapeResourcePath, hasOwn, isObjectLike, isPrimitive } from './values';
+} from './filter.js';
+import { compileRawFilter } from './filter-raw.js';
+import {
+  applyToPath,
+  joinTokenGroups,
+  type FilterScope,
+  type FilterTokens,
+} from './filter-tokens.js';
+import { compileNavigationOptions } from './options.js';
+import { escapeLiteral, escapeResourcePath, hasOwn, isObjectLike, isPrimitive } from './values.js';
 
 /** Binary operators written infix (`a eq b`, `a add b`). */
 const INFIX_OPERATORS = new Set([

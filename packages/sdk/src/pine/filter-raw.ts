@@ -2,9 +2,9 @@
  * `$raw` filters: hand-written OData text, optionally with `$1`/`$name` placeholders bound to
  * compiled sub-filters (`['a eq $1', value]` or `{ $string: 'a eq $x', x: value }`).
  */
-import { compileFilter } from './filter';
-import { applyToPath, type FilterScope, type FilterTokens } from './filter-tokens';
-import { isPrimitive, isObjectLike, ownEntries } from './values';
+import { compileFilter } from './filter.js';
+import { applyToPath, type FilterScope, type FilterTokens } from './filter-tokens.js';
+import { isPrimitive, isObjectLike, ownEntries } from './values.js';
 
 const BINDING_NAME = /^[a-zA-Z0-9]+$/;
 

@@ -5,7 +5,7 @@
  * until the whole filter is joined. Keeping the tokens apart is what lets the compiler decide where
  * parentheses are needed, in exactly the places pinejs-client-core puts them.
  */
-import { escapeResourcePath, type EscapedLiteral } from './values';
+import { escapeResourcePath, type EscapedLiteral } from './values.js';
 
 /** A compiled filter sub-expression, one token per operand or operator. */
 export type FilterTokens = string[];

@@ -4,7 +4,7 @@
  * Objects join their entries with `and`, arrays with `or`; a plain key names a property (or a
  * path inside a lambda), a `$` key an operator or function, an `@` key a parameter alias.
  */
-import { compileFilterOperator } from './filter-operators';
+import { compileFilterOperator } from './filter-operators.js';
 import {
   applyToPath,
   joinTokenGroups,
@@ -12,14 +12,14 @@ import {
   type FilterScope,
   type FilterSeparator,
   type FilterTokens,
-} from './filter-tokens';
+} from './filter-tokens.js';
 import {
   escapeLiteral,
   escapeParameterAlias,
   isObjectLike,
   isPrimitive,
   ownEntries,
-} from './values';
+} from './values.js';
 
 /**
  * Compiles a filter value to tokens.

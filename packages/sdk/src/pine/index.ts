@@ -1,10 +1,10 @@
 /**
  * The pine (OData) client: query compiler, typed results and the `sdk.pine` object.
  */
-export { createPineClient } from './client';
-export { compileUrl, type CompilableParams } from './compile';
-export { DEFAULT_PAGE_SIZE, DEFAULT_STABLE_ORDER } from './paging';
-export { DEFAULT_POLL_INTERVAL_MS } from './subscription';
+export { createPineClient } from './client.js';
+export { compileUrl, type CompilableParams } from './compile.js';
+export { DEFAULT_PAGE_SIZE, DEFAULT_STABLE_ORDER } from './paging.js';
+export { DEFAULT_POLL_INTERVAL_MS } from './subscription.js';
 export type {
   BaseParams,
   GetParams,
@@ -20,8 +20,8 @@ export type {
   RequestParams,
   WriteOf,
   WriteParams,
-} from './client-types';
-export type { PineClient } from './client-interface';
+} from './client-types.js';
+export type { PineClient } from './client-interface.js';
 export type {
   AnyModel,
   AnyRow,
@@ -47,7 +47,7 @@ export type {
   ResourceShape,
   SelectOption,
   StringKeyOf,
-} from './query-types';
+} from './query-types.js';
 export type {
   CreatedRow,
   ExpandedKeys,
@@ -56,5 +56,5 @@ export type {
   OptionsOf,
   RowResult,
   SelectedKeys,
-} from './result-types';
-export type { Primitive } from './values';
+} from './result-types.js';
+export type { Primitive } from './values.js';

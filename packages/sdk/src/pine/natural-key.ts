@@ -2,9 +2,9 @@
  * Natural-key writes: `upsert` (POST, then PATCH when the API reports a unique-key conflict)
  * and `getOrCreate` (GET by natural key, then POST when nothing was found).
  */
-import type { PineRequestOptions } from './client-types';
-import { assertNoUrl, type RawParams } from './request';
-import { isDate, isObjectLike } from './values';
+import type { PineRequestOptions } from './client-types.js';
+import { assertNoUrl, type RawParams } from './request.js';
+import { isDate, isObjectLike } from './values.js';
 
 /** The untyped operations the natural-key helpers are built on. */
 export interface NaturalKeyOperations {

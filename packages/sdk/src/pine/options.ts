@@ -2,10 +2,10 @@
  * Query options (`$select`, `$filter`, `$expand`, `$orderby`, `$top`, `$skip`, `$format`,
  * parameter aliases and custom options) and the nested option lists of `$expand` and `$count`.
  */
-import { compileExpand } from './expand';
-import { compileFilter } from './filter';
-import { TOP_LEVEL_SCOPE, type FilterScope } from './filter-tokens';
-import { compileOrderBy } from './orderby';
+import { compileExpand } from './expand.js';
+import { compileFilter } from './filter.js';
+import { TOP_LEVEL_SCOPE, type FilterScope } from './filter-tokens.js';
+import { compileOrderBy } from './orderby.js';
 import {
   escapeLiteral,
   escapeResourcePath,
@@ -13,7 +13,7 @@ import {
   isFiniteNumber,
   isPrimitive,
   ownEntries,
-} from './values';
+} from './values.js';
 
 /** Where a nested option list appears, with the notation shown in error messages. */
 export type NestedOptionsContext = '$filter' | '$expand' | '$orderby';

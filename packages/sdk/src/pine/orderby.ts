@@ -2,8 +2,8 @@
  * The `$orderby` option: `'name asc'`, `['a asc', { b: 'desc' }]`, `{ a: 'asc' }`, or
  * `{ nav: { $count: { $filter? } }, $dir: 'desc' }` to order by a navigation's row count.
  */
-import { compileNavigationOptions, NOTATION_EXAMPLES } from './options';
-import { hasOwn, isObjectLike, ownEntries } from './values';
+import { compileNavigationOptions, NOTATION_EXAMPLES } from './options.js';
+import { hasOwn, isObjectLike, ownEntries } from './values.js';
 
 /**
  * Compiles an `$orderby` value.

@@ -2,8 +2,8 @@
  * Beyond the official client: `count` (a `$count` query resolving a number) and `iterate`
  * (an async iterator that pages through a collection with `$top`/`$skip` on a stable order).
  */
-import type { IterateOptions, PineRequestOptions } from './client-types';
-import type { RawParams } from './request';
+import type { IterateOptions, PineRequestOptions } from './client-types.js';
+import type { RawParams } from './request.js';
 
 /** Rows fetched per request by `iterate` when no page size is given. */
 export const DEFAULT_PAGE_SIZE = 500;

@@ -5,7 +5,7 @@
  * Navigation properties in `Read` are `{ __id: number } | [Row]` (to-one) or `Array<Row>`
  * (to-many); only those can be expanded.
  */
-import type { Primitive } from './values';
+import type { Primitive } from './values.js';
 
 /** One resource of a model: the shape of a row as read and as written. */
 export interface ResourceShape {

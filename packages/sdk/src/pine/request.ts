@@ -2,10 +2,10 @@
  * The untyped request core of the pine client: URL building, passthrough merging and the
  * handling of GET responses. The typed client in `client.ts` is a thin layer over this.
  */
-import type { PineRequestOptions, PineTransport, PineTransportRequest } from './client-types';
-import { compileUrl } from './compile';
-import type { ODataMethod, PinePassthrough } from './query-types';
-import { isObjectLike } from './values';
+import type { PineRequestOptions, PineTransport, PineTransportRequest } from './client-types.js';
+import { compileUrl } from './compile.js';
+import type { ODataMethod, PinePassthrough } from './query-types.js';
+import { isObjectLike } from './values.js';
 
 /** Request parameters as the core sees them (types are checked by the typed layer). */
 export interface RawParams {

@@ -10,7 +10,7 @@ import type {
   NavigationKeyOf,
   NavigationTarget,
   StringKeyOf,
-} from './query-types';
+} from './query-types.js';
 
 /** Simplifies an intersection into one object type for readable hovers and errors. */
 type Flatten<T> = { [K in keyof T]: T[K] } & {};

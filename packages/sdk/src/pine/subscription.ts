@@ -2,7 +2,7 @@
  * Polling subscriptions for `pine.subscribe`: run a query now, then again `intervalMs` after each
  * answer, and hand every result or error to the listeners.
  */
-import type { PineSubscription } from './client-types';
+import type { PineSubscription } from './client-types.js';
 
 /** The delay between polls when none is given, as in the official client. */
 export const DEFAULT_POLL_INTERVAL_MS = 10_000;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPineClient, DEFAULT_POLL_INTERVAL_MS } from '../../src/pine';
-import { API_URL, createRecordingTransport, PREFIX } from './recording-transport';
+import { createPineClient, DEFAULT_POLL_INTERVAL_MS } from '../../src/pine/index.js';
+import { API_URL, createRecordingTransport, PREFIX } from './recording-transport.js';
 
 function setup(respond?: Parameters<typeof createRecordingTransport>[0]) {
   const recorder = createRecordingTransport(respond);

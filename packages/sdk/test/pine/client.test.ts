@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPineClient } from '../../src/pine';
-import { API_URL, createRecordingTransport, PREFIX } from './recording-transport';
+import { createPineClient } from '../../src/pine/index.js';
+import { API_URL, createRecordingTransport, PREFIX } from './recording-transport.js';
 
 function setup(respond?: Parameters<typeof createRecordingTransport>[0]) {
   const recorder = createRecordingTransport(respond);

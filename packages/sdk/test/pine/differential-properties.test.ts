@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileUrl } from '../../src/pine/compile';
-import { oracleCompile } from './oracle';
+import { compileUrl } from '../../src/pine/compile.js';
+import { oracleCompile } from './oracle.js';
 
 function ourCompile(params: Record<string, unknown>): { url?: string; error?: string } {
   try {

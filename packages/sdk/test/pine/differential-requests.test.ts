@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createPineClient, type PineClient } from '../../src/pine';
-import { createOracle, type OracleRequest } from './oracle';
-import { API_URL, PREFIX } from './recording-transport';
+import { createPineClient, type PineClient } from '../../src/pine/index.js';
+import { createOracle, type OracleRequest } from './oracle.js';
+import { API_URL, PREFIX } from './recording-transport.js';
 
 type Answer = { value?: unknown; error?: unknown };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileUrl } from '../../src/pine/compile';
-import { invalidCorpus, validCorpus } from './corpus';
-import { oracleCompile } from './oracle';
+import { compileUrl } from '../../src/pine/compile.js';
+import { invalidCorpus, validCorpus } from './corpus/index.js';
+import { oracleCompile } from './oracle.js';
 
 function ourCompile(params: Record<string, unknown>): { url?: string; error?: string } {
   try {

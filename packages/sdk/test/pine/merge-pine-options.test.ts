@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { mergePineOptions } from '../../src/utils/merge-pine-options';
+import { mergePineOptions } from '../../src/utils/merge-pine-options.js';
 
 // The official SDK's implementation is the oracle for the property test below.
 const officialMerge = (

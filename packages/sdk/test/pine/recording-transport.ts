@@ -1,4 +1,4 @@
-import type { PineTransport, PineTransportRequest } from '../../src/pine';
+import type { PineTransport, PineTransportRequest } from '../../src/pine/index.js';
 
 /** A transport that records every request and answers from a queue (or a default responder). */
 export function createRecordingTransport(

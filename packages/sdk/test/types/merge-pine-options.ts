@@ -1,9 +1,9 @@
 // Type tests: the result type of mergePineOptions follows the merge rules.
 /* eslint-disable @typescript-eslint/no-unused-vars, @typescript-eslint/no-unused-expressions -- compile-only type tests: values exist only to have their types checked */
-import type { PineClient } from '../../src/pine';
-import { mergePineOptions } from '../../src/utils/merge-pine-options';
-import type $Model from './fixture-model';
-import { assertType, type Equal } from './helpers';
+import type { PineClient } from '../../src/pine/index.js';
+import { mergePineOptions } from '../../src/utils/merge-pine-options.js';
+import type $Model from './fixture-model.js';
+import { assertType, type Equal } from './helpers.js';
 
 export function selectsConcatenate() {
   const merged = mergePineOptions({ $select: ['id', 'uuid'] }, { $select: 'device_name' });

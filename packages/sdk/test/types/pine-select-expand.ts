@@ -1,8 +1,8 @@
 // Type tests: $select and $expand narrow the result of pine.get.
 /* eslint-disable @typescript-eslint/no-unused-vars, @typescript-eslint/no-unused-expressions -- compile-only type tests: values exist only to have their types checked */
-import type { PineClient } from '../../src/pine';
-import type $Model from './fixture-model';
-import { assertType, value, type Equal } from './helpers';
+import type { PineClient } from '../../src/pine/index.js';
+import type $Model from './fixture-model.js';
+import { assertType, value, type Equal } from './helpers.js';
 
 declare const pine: PineClient<$Model>;
 

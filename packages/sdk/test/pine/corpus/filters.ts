@@ -1,4 +1,4 @@
-import { filterQuery, type CorpusQuery } from './types';
+import { filterQuery, type CorpusQuery } from './types.js';
 
 const COMPARISONS = ['$eq', '$ne', '$gt', '$ge', '$lt', '$le'] as const;
 const ARITHMETIC = ['$add', '$sub', '$mul', '$div', '$mod'] as const;

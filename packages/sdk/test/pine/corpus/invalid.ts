@@ -1,4 +1,4 @@
-import { filterQuery, query, type CorpusQuery } from './types';
+import { filterQuery, query, type CorpusQuery } from './types.js';
 
 /** Inputs both compilers must reject, with the same message. */
 export const invalidCorpus: CorpusQuery[] = [

@@ -1,4 +1,4 @@
-import { query, type CorpusQuery } from './types';
+import { query, type CorpusQuery } from './types.js';
 
 const ids: CorpusQuery[] = [
   query('numeric id', 'device', undefined, { id: 5 }),

@@ -1,4 +1,4 @@
-import { query, type CorpusQuery } from './types';
+import { query, type CorpusQuery } from './types.js';
 
 const select: CorpusQuery[] = [
   query('$select string', 'device', { $select: 'id' }),
