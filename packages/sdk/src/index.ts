@@ -30,3 +30,13 @@ export type {
   TransportResponse,
 } from './transport/types.js';
 export { SDK_VERSION } from './version.js';
+export type * from './types/v7.js';
+export type { default as BalenaModel } from './types/v7.js';
+export type * as Pine from './pine/index.js';
+export type {
+  ODataOptions,
+  ODataOptionsWithoutCount,
+  PineClient,
+  PineRequestOptions,
+} from './pine/index.js';
+export type { MergePineOptions } from './utils/merge-pine-options.js';

@@ -8,15 +8,17 @@ import { defineLazyProperties } from './internal/lazy.js';
 import type { ModelContext } from './internal/model-context.js';
 import { createPineTransport } from './internal/pine-transport.js';
 import { createPubSub } from './internal/pubsub.js';
-import { createPineClient, type PineClient, type PineTransport } from './pine/index.js';
+import { createPineClient, type PineClient } from './pine/index.js';
 import { createTokenStorage } from './platform/index.js';
 import { createSettings, type BalenaSettings } from './settings/index.js';
 import { createTransport, type BalenaRequest } from './transport/transport.js';
+import type BalenaModel from './types/v7.js';
+import { mergePineOptions } from './utils/merge-pine-options.js';
 import type { Interceptor } from './transport/types.js';
 import { SDK_VERSION } from './version.js';
 
 /** Context every model factory receives. */
-export type SdkModelContext = ModelContext<PineClient, BalenaModels>;
+export type SdkModelContext = ModelContext<PineClient<BalenaModel>, BalenaModels>;
 
 /**
  * Model factories by name: each model adds `name: createXModel` here, with the factory exported
@@ -43,7 +45,7 @@ export interface BalenaLogs {
 
 /** `sdk.utils`. */
 export interface BalenaUtils {
-  mergePineOptions: unknown;
+  mergePineOptions: typeof mergePineOptions;
 }
 
 /** The object `getSdk()` returns. */
@@ -55,7 +57,7 @@ export interface BalenaSDK {
   utils: BalenaUtils;
   interceptors: Interceptor[];
   request: BalenaRequest;
-  pine: PineClient;
+  pine: PineClient<BalenaModel>;
   errors: typeof errors;
   version: string;
 }
@@ -89,10 +91,10 @@ export function getSdk(options?: SdkOptions): BalenaSDK {
   const tokens = createTokenManager(createTokenStorage(config.dataDirectory));
   const request = createTransport(config, tokens);
   const pubsub = createPubSub();
-  const pine = createPineClient({
+  const pine = createPineClient<BalenaModel>({
     apiUrl: config.apiUrl,
     apiVersion: config.apiVersion,
-    transport: createPineTransport(request, tokens) as PineTransport,
+    transport: createPineTransport(request, tokens),
   });
 
   const sdk = {
@@ -141,7 +143,7 @@ export function getSdk(options?: SdkOptions): BalenaSDK {
   });
   Object.defineProperty(sdk, 'utils', {
     enumerable: true,
-    get: () => ({ mergePineOptions: undefined }),
+    get: (): BalenaUtils => ({ mergePineOptions }),
   });
   return sdk;
 }

@@ -93,6 +93,13 @@ describe('getSdk', () => {
     expect(seen).toEqual(['/ping']);
   });
 
+  it('sdk.utils.mergePineOptions merges with the official rules', () => {
+    const sdk = getSdk({ dataDirectory: false });
+    expect(sdk.utils.mergePineOptions({ $select: ['id'] }, { $select: 'uuid' })).toEqual({
+      $select: ['id', 'uuid'],
+    });
+  });
+
   it('logs is a placeholder until log support lands', async () => {
     const sdk = getSdk({ dataDirectory: false });
     await expect(sdk.logs.history('abc')).rejects.toThrow('not available');
