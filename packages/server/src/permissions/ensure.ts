@@ -6,7 +6,8 @@ import { guestPermissions, rolePermissions } from './roles.js';
 
 type Tx = dbModule.Tx;
 
-async function ensurePermissionIds(tx: Tx, names: string[]): Promise<Map<string, number>> {
+async function ensurePermissionIds(tx: Tx, allNames: string[]): Promise<Map<string, number>> {
+  const names = [...new Set(allNames)];
   await tx.executeSql(
     `INSERT INTO "permission" ("name")
      SELECT n FROM unnest($1::text[]) AS n WHERE NOT EXISTS (SELECT 1 FROM "permission" p WHERE p."name" = n)`,

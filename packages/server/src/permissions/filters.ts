@@ -1,3 +1,5 @@
+import { sbvrUtils } from '@balena/pinejs';
+
 // OData filter fragments for permission strings. Every fragment is evaluated by pinejs against the resource the
 // permission is on; `@__ACTOR_ID` is bound by pinejs to the caller's actor id. Lambda variables get a prefix so
 // fragments can nest without clashing.
@@ -118,5 +120,25 @@ export function ownDeviceApp(path: string, p: string): string {
  * permission('device', 'read', 'actor eq @__ACTOR_ID'); // 'balena.device.read?actor eq @__ACTOR_ID'
  */
 export function permission(resource: string, verb: string, filter?: string): string {
-  return `${VOCABULARY}.${resource}.${verb}${filter == null ? '' : `?${filter}`}`;
+  return `${VOCABULARY}.${canonicalResourceName(resource)}.${verb}${filter == null ? '' : `?${filter}`}`;
+}
+
+/**
+ * The name pinejs checks permissions under: term-form synonyms (`device_tag`) resolve to the fact-type resource
+ * (`device__has__tag_key`). Falls back to the given name while the model is not loaded.
+ * @param resource a v7 resource name or synonym
+ * @throws never
+ * @example
+ * canonicalResourceName('device_tag'); // 'device__has__tag_key'
+ */
+export function canonicalResourceName(resource: string): string {
+  try {
+    const sqlName = sbvrUtils.resolveSynonym({
+      vocabulary: VOCABULARY,
+      resourceName: resource,
+    } as Parameters<typeof sbvrUtils.resolveSynonym>[0]);
+    return sqlName.replace(/-/g, '__').replace(/ /g, '_');
+  } catch {
+    return resource;
+  }
 }

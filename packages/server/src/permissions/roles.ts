@@ -208,6 +208,12 @@ function userBasePermissions(): string[] {
     permission('application', 'read', appAccess('', 'a', READ_ROLES)),
     permission('application', 'update', appAccess('', 'a', DEVELOP_ROLES)),
     permission('application', 'delete', appAccess('', 'a', DEVELOP_ROLES)),
+    permission('application', 'create-provisioning-api-key', appAccess('', 'pk', OPERATE_ROLES)),
+    permission(
+      'device',
+      'create-device-api-key',
+      along(['belongs_to__application'], 'dk', (a) => appAccess(a, 'dka', OPERATE_ROLES)),
+    ),
     ...appScopedPermissions(),
     ...organizationPermissions(),
     ...ownAccountPermissions(),

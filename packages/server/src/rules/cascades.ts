@@ -14,50 +14,60 @@ interface Dependent {
 }
 
 const RELEASE_IMAGE_CHILDREN: Dependent[] = [
-  { table: 'image label', column: 'release image' },
-  { table: 'image environment variable', column: 'release image' },
+  { table: 'release image-has-label name', column: 'release image' },
+  { table: 'release image-has-name', column: 'release image' },
 ];
 const SERVICE_INSTALL_CHILDREN: Dependent[] = [
-  { table: 'device service environment variable', column: 'service install' },
+  { table: 'service install-has-name', column: 'service install' },
 ];
 const IMAGE_CHILDREN: Dependent[] = [
-  { table: 'image install', column: 'installs-image' },
-  { table: 'release image', column: 'image', children: RELEASE_IMAGE_CHILDREN },
+  { table: 'device-installs-image', column: 'installs-image' },
+  { table: 'image-is part of-release', column: 'image', children: RELEASE_IMAGE_CHILDREN },
 ];
 const DEVICE_CHILDREN: Dependent[] = [
-  { table: 'device config variable', column: 'device' },
-  { table: 'device environment variable', column: 'device' },
-  { table: 'device tag', column: 'device' },
-  { table: 'device domain mapping', column: 'device' },
-  { table: 'image install', column: 'device' },
-  { table: 'service install', column: 'device', children: SERVICE_INSTALL_CHILDREN },
+  { table: 'device-has-config var name', column: 'device' },
+  { table: 'device-has-env var name', column: 'device' },
+  { table: 'device-has-tag key', column: 'device' },
+  { table: 'device-has-fqdn', column: 'device' },
+  { table: 'device-installs-image', column: 'device' },
+  { table: 'device-installs-service', column: 'device', children: SERVICE_INSTALL_CHILDREN },
   { table: 'device history', column: 'tracks-device', detach: true },
 ];
 const RELEASE_CHILDREN: Dependent[] = [
-  { table: 'release tag', column: 'release' },
-  { table: 'release asset', column: 'release' },
-  { table: 'image install', column: 'is provided by-release' },
-  { table: 'release image', column: 'is part of-release', children: RELEASE_IMAGE_CHILDREN },
+  { table: 'release-has-tag key', column: 'release' },
+  { table: 'release-has-asset key', column: 'release' },
+  { table: 'device-installs-image', column: 'is provided by-release' },
+  {
+    table: 'image-is part of-release',
+    column: 'is part of-release',
+    children: RELEASE_IMAGE_CHILDREN,
+  },
 ];
 const SERVICE_CHILDREN: Dependent[] = [
-  { table: 'service environment variable', column: 'service' },
-  { table: 'service label', column: 'service' },
-  { table: 'service install', column: 'installs-service', children: SERVICE_INSTALL_CHILDREN },
+  { table: 'service-has-name', column: 'service' },
+  { table: 'service-has-label name', column: 'service' },
+  {
+    table: 'device-installs-service',
+    column: 'installs-service',
+    children: SERVICE_INSTALL_CHILDREN,
+  },
   { table: 'image', column: 'is a build of-service', children: IMAGE_CHILDREN },
 ];
 const APPLICATION_CHILDREN: Dependent[] = [
   { table: 'device', column: 'belongs to-application', children: DEVICE_CHILDREN },
-  { table: 'application config variable', column: 'application' },
-  { table: 'application environment variable', column: 'application' },
-  { table: 'build environment variable', column: 'application' },
-  { table: 'application tag', column: 'application' },
-  { table: 'application domain mapping', column: 'application' },
-  { table: 'user application membership', column: 'is member of-application' },
-  { table: 'application invite', column: 'is invited to-application' },
-  { table: 'team application access', column: 'grants access to-application' },
+  { table: 'application-has-config var name', column: 'application' },
+  { table: 'application-has-env var name', column: 'application' },
+  { table: 'application-has-build var name', column: 'application' },
+  { table: 'application-has-tag key', column: 'application' },
+  { table: 'application-has-domain', column: 'application' },
+  { table: 'user-is member of-application', column: 'is member of-application' },
+  { table: 'invitee-is invited to-application', column: 'is invited to-application' },
+  { table: 'team-grants access to-application', column: 'grants access to-application' },
   { table: 'device history', column: 'belongs to-application', detach: true },
+  { table: 'application-can use-application-as host', column: 'application' },
+  { table: 'application-can use-application-as host', column: 'can use-application' },
   { table: 'release', column: 'belongs to-application', children: RELEASE_CHILDREN },
-  { table: 'service', column: 'application', children: SERVICE_CHILDREN },
+  { table: 'application-has-service name', column: 'application', children: SERVICE_CHILDREN },
 ];
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -132,10 +142,10 @@ export function registerCascadeRules(): void {
   cascade('application', 'application', APPLICATION_CHILDREN);
   cascade('device', 'device', DEVICE_CHILDREN);
   cascade('release', 'release', RELEASE_CHILDREN);
-  cascade('service', 'service', SERVICE_CHILDREN);
+  cascade('service', 'application-has-service name', SERVICE_CHILDREN);
   cascade('image', 'image', IMAGE_CHILDREN);
-  cascade('release_image', 'release image', RELEASE_IMAGE_CHILDREN);
-  cascade('service_install', 'service install', SERVICE_INSTALL_CHILDREN);
+  cascade('release_image', 'image-is part of-release', RELEASE_IMAGE_CHILDREN);
+  cascade('service_install', 'device-installs-service', SERVICE_INSTALL_CHILDREN);
   cascade('api_key', 'api key', [
     { table: 'api key-has-role', column: 'api key' },
     { table: 'api key-has-permission', column: 'api key' },

@@ -1,7 +1,15 @@
 // Device rules: actor, uuid and name generation/validation, activity and event timestamps, OS variant derivation
 // and pin reset on fleet moves (api-spec §1.4 Devices).
-import { hooks } from '@balena/pinejs';
-import { API_ROOT, check, createActor, withTx, type HookArgs } from './hook-utils.js';
+import { hooks, sbvrUtils } from '@balena/pinejs';
+import {
+  API_ROOT,
+  badRequest,
+  check,
+  createActor,
+  withTx,
+  type HookArgs,
+  type Tx,
+} from './hook-utils.js';
 import {
   checkDeviceName,
   checkDeviceUuid,
@@ -53,6 +61,18 @@ function prepareDeviceUpdate({ request }: HookArgs): void {
   applyWriteEffects(values);
 }
 
+/** Deactivating (`is_active: false`) is refused while any affected device is online. */
+async function refuseDeactivatingOnline(args: HookArgs & { tx: Tx }): Promise<void> {
+  if (args.request.values.is_active !== false) return;
+  const ids = await sbvrUtils.getAffectedIds(args);
+  if (ids.length === 0) return;
+  const { rows } = await args.tx.executeSql(
+    `SELECT 1 FROM "device" WHERE "id" = ANY($1::integer[]) AND ("is online" = true OR "api heartbeat state" = 'online') LIMIT 1`,
+    [ids],
+  );
+  if (rows.length > 0) badRequest('Devices must be offline in order to be deactivated.');
+}
+
 /**
  * Registers the device hooks.
  * @throws Error when the model lacks the device resource
@@ -62,6 +82,9 @@ function prepareDeviceUpdate({ request }: HookArgs): void {
 export function registerDeviceRules(): void {
   hooks.addPureHook('POST', API_ROOT, 'device', { POSTPARSE: prepareNewDevice });
   for (const method of ['PATCH', 'PUT'] as const) {
-    hooks.addPureHook(method, API_ROOT, 'device', { POSTPARSE: prepareDeviceUpdate });
+    hooks.addPureHook(method, API_ROOT, 'device', {
+      POSTPARSE: prepareDeviceUpdate,
+      PRERUN: refuseDeactivatingOnline,
+    });
   }
 }

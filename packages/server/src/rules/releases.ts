@@ -129,6 +129,7 @@ function prepareVersionInput(args: HookArgs): void {
     delete values.semver;
   }
   if (method === 'POST' && values.variant == null) values.variant = '';
+  if (method === 'POST' && values.is_passing_tests == null) values.is_passing_tests = true;
   if ('is_final' in values && typeof values.is_final !== 'boolean')
     badRequest('"is_final" is not a boolean');
   args.request.custom.finalize =
