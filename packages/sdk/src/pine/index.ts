@@ -3,6 +3,7 @@
  */
 export { createPineClient } from './client.js';
 export { compileUrl, type CompilableParams } from './compile.js';
+export { getMany, getOne } from './typed.js';
 export { DEFAULT_PAGE_SIZE, DEFAULT_STABLE_ORDER } from './paging.js';
 export { DEFAULT_POLL_INTERVAL_MS } from './subscription.js';
 export type {
