@@ -1,4 +1,5 @@
 // Type tests: a model method generic in its options states its result type without casts.
+/* eslint-disable @typescript-eslint/no-unused-vars -- compile-only type tests: values exist only to have their types checked */
 import {
   getMany,
   getOne,
