@@ -7,6 +7,7 @@ import {
 import { AUTH_KEY_CHANGE_EVENT } from '../internal/cache.js';
 import type { CallOptions } from '../transport/types.js';
 import type { AuthContext } from './auth-context.js';
+import { createAccountMethods } from './account.js';
 import { createTwoFactorAuth, type TwoFactorAuth } from './two-factor.js';
 import type {
   LoginCredentials,
@@ -256,72 +257,7 @@ export function createAuth(ctx: AuthContext): BalenaAuth {
     await notifyingKeyChange(() => tokens.removeKey());
   }
 
-  /**
-   * Creates a user account and resolves with its session token, without storing it.
-   *
-   * @param credentials - `email`, `password` and optionally `g-recaptcha-response`.
-   * @param callOptions - signal, headers, timeout.
-   * @returns the new user's session token.
-   * @throws {BalenaRequestError} when the API rejects the registration.
-   * @example
-   * const token = await sdk.auth.register({ email, password });
-   */
-  async function register(
-    credentials: RegisterCredentials,
-    callOptions?: CallOptions,
-  ): Promise<string> {
-    const { body } = await request.send(
-      { method: 'POST', url: '/user/register', body: credentials, sendToken: false },
-      callOptions,
-    );
-    return String(body);
-  }
-
-  /**
-   * Verifies an e-mail address with the token from the verification e-mail.
-   *
-   * @param verificationPayload - `email` and `token`.
-   * @param callOptions - signal, headers, timeout.
-   * @returns a session token.
-   * @throws {BalenaRequestError} when the token is invalid.
-   * @example
-   * const token = await sdk.auth.verifyEmail({ email, token });
-   */
-  async function verifyEmail(
-    verificationPayload: VerifyEmailPayload,
-    callOptions?: CallOptions,
-  ): Promise<string> {
-    const { body } = await request.send(
-      {
-        method: 'POST',
-        url: '/user/v1/verify-email',
-        body: { verificationToken: verificationPayload.token, email: verificationPayload.email },
-        sendToken: false,
-      },
-      callOptions,
-    );
-    return String(body);
-  }
-
-  /**
-   * Asks the API to send the logged-in user a new verification e-mail.
-   *
-   * @param callOptions - signal, headers, timeout.
-   * @throws {BalenaNotLoggedIn} when not logged in.
-   * @example
-   * await sdk.auth.requestVerificationEmail();
-   */
-  async function requestVerificationEmail(callOptions?: CallOptions): Promise<void> {
-    const { id } = await getUserInfo(callOptions);
-    await request.send(
-      {
-        method: 'PATCH',
-        url: `/${ctx.config.apiVersion}/user(${Number(id)})`,
-        body: { has_been_sent_verification_email: true },
-      },
-      callOptions,
-    );
-  }
+  const account = createAccountMethods(ctx, getUserInfo);
 
   return {
     twoFactor: createTwoFactorAuth(ctx, setKey),
@@ -334,8 +270,6 @@ export function createAuth(ctx: AuthContext): BalenaAuth {
     getActorId,
     getUserInfo,
     logout,
-    register,
-    verifyEmail,
-    requestVerificationEmail,
+    ...account,
   };
 }
