@@ -33,7 +33,9 @@ export function readModelText(): string {
  */
 export function compileModel(modelText: string = readModelText()): AbstractSqlModel {
   const lfModel = sbvrUtils.generateLfModel(modelText);
-  const translate = LF2AbstractSQL.createTranslator(sbvrTypesModule.default);
+  const translate = LF2AbstractSQL.createTranslator(
+    (sbvrTypesModule as { default?: typeof sbvrTypesModule.default }).default ?? sbvrTypesModule,
+  );
   const abstractSql = translate(lfModel, 'Process');
   addComputedFields(abstractSql);
   applyFieldDefaults(abstractSql);
