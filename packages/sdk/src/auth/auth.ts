@@ -176,7 +176,7 @@ export function createAuth(ctx: AuthContext): BalenaAuth {
   }
 
   /**
-   * Tells whether the stored credential is accepted by the API (always asks the API).
+   * Tells whether the stored credential is accepted by the API (asks it whenever a key is stored).
    *
    * @param callOptions - signal, headers, timeout.
    * @returns false when there is no key or it is invalid or expired; never throws for those.

@@ -71,3 +71,35 @@ export function linkSignals(signals: ReadonlyArray<AbortSignal | undefined>): {
   }
   return { controller, dispose: () => cleanups.forEach((cleanup) => cleanup()) };
 }
+
+/**
+ * Settles like the given promise, or rejects with the abort reason as soon as the signal aborts.
+ *
+ * @param promise - the work to wait for (it keeps running after an abort).
+ * @param signal - optional abort signal.
+ * @returns the promise's value.
+ * @example
+ * await raceWithSignal(queueTurn, request.signal);
+ */
+export function raceWithSignal<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (signal === undefined) {
+    return promise;
+  }
+  if (signal.aborted) {
+    return Promise.reject(abortReason(signal));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

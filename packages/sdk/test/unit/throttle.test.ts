@@ -71,6 +71,30 @@ describe('throttle middleware (requestLimit / requestLimitInterval)', () => {
     ]);
   });
 
+  it('rejects a request aborted while queued at once, without using a slot', async () => {
+    const fetch = createFakeFetch(() => jsonResponse({}));
+    const { request } = makeTransport(fetch, { requestLimit: 1, requestLimitInterval: 1000 });
+    await request.send({ url: '/first' });
+    const second = request.send({ url: '/second' });
+    const controller = new AbortController();
+    const queued = request
+      .send({ url: '/queued' }, { signal: controller.signal })
+      .catch((e: unknown) => e);
+    const third = request.send({ url: '/third' });
+    controller.abort(new Error('left the queue'));
+    expect(((await queued) as Error).message).toBe('left the queue');
+    await vi.advanceTimersByTimeAsync(1000);
+    await second;
+    expect(fetch.calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    await third;
+    expect(fetch.calls.map((call) => new URL(call.url).pathname)).toEqual([
+      '/first',
+      '/second',
+      '/third',
+    ]);
+  });
+
   it('does nothing without requestLimit', async () => {
     const fetch = createFakeFetch(() => jsonResponse({}));
     const { request } = makeTransport(fetch);

@@ -1,4 +1,4 @@
-import { sleep } from '../../internal/abort.js';
+import { abortReason, raceWithSignal, sleep } from '../../internal/abort.js';
 import type { Middleware } from '../types.js';
 
 /** Window of `requestLimit` when `requestLimitInterval` is not given. */
@@ -25,6 +25,10 @@ export function throttleMiddleware(
 
   async function waitForSlot(signal: AbortSignal | undefined): Promise<void> {
     for (;;) {
+      // A request aborted while queued must not take a slot from the ones behind it.
+      if (signal?.aborted) {
+        throw abortReason(signal);
+      }
       const now = Date.now();
       while (starts.length > 0 && starts[0] <= now - intervalMs) {
         starts.shift();
@@ -44,7 +48,7 @@ export function throttleMiddleware(
     const turn = queue.then(() => waitForSlot(request.signal));
     // The next caller waits for this one's slot, whether it was granted or aborted.
     queue = turn.catch(() => undefined);
-    await turn;
+    await raceWithSignal(turn, request.signal);
     return next(request, context);
   };
 }
