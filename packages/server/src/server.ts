@@ -4,9 +4,11 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import * as pine from '@balena/pinejs';
 import { openDatabase, EMBEDDED_MAX_CONNECTIONS, type OpenedDatabase } from './db/index.js';
-import { buildModelConfig } from './model/index.js';
+import { installInputErrorResponses } from './db/error-mapping.js';
+import { API_ROOT, buildModelConfig } from './model/index.js';
 import { installHttpBasics, installFallbackHandlers } from './http-basics.js';
 import { installConfigRoutes } from './routes/config.js';
+import { treatUntranslatableQueriesAsBadRequests } from './odata-errors.js';
 import { seedReferenceData } from './seed/index.js';
 import { installIdentity } from './identity/index.js';
 import { ensurePermissionData } from './permissions/index.js';
@@ -58,10 +60,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   let database: OpenedDatabase | undefined;
   try {
     if (options.quiet) silencePinejsInfo();
+    treatUntranslatableQueriesAsBadRequests();
     database = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
     pine.env.db.poolSize = EMBEDDED_MAX_CONNECTIONS;
     const app = express();
     installHttpBasics(app);
+    installInputErrorResponses(app, `/${API_ROOT}`);
     installConfigRoutes(app);
     registerRules();
     installIdentity(app);

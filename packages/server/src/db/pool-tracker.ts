@@ -1,5 +1,6 @@
-// Tracks the pg pools pinejs creates so shutdown can end them before the database goes away.
+// Tracks the pg pools pinejs creates: shutdown ends them, and their clients report input errors as 400s.
 import pg from 'pg';
+import { recordInputErrors } from './error-mapping.js';
 
 const openPools = new Set<pg.Pool>();
 let installed = false;
@@ -20,6 +21,7 @@ export function trackPgPools(): void {
     constructor(config?: pg.PoolConfig) {
       super(config);
       openPools.add(this);
+      this.on('connect', recordInputErrors);
     }
   }
   pg.Pool = TrackedPool;
