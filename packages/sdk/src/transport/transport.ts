@@ -60,6 +60,9 @@ function prepareRequest(
   callOptions: CallOptions | undefined,
   apiUrl: string,
 ): PreparedRequest {
+  if (typeof options?.url !== 'string') {
+    throw new TypeError('url option not provided');
+  }
   const { apiKey: _legacyApiKey, ...rest } = options as RequestOptions & { apiKey?: unknown };
   return {
     ...rest,
@@ -139,7 +142,7 @@ export function createTransport(settings: TransportSettings, tokens: TokenManage
     createFetchHandler({ fetch: settings.fetch, debug: settings.debug }),
   );
 
-  function run(
+  async function run(
     options: RequestOptions,
     callOptions: CallOptions | undefined,
     mode: RequestContext['mode'],

@@ -99,6 +99,18 @@ describe('request.send', () => {
     expect(error.requestOptions.headers.Authorization).toBe('<redacted>');
   });
 
+  it('rejects a missing url and an unknown responseFormat before or after sending', async () => {
+    const fetch = createFakeFetch(() => jsonResponse({}));
+    const { request } = makeTransport(fetch);
+    await expect(request.send({} as never)).rejects.toThrow('url option not provided');
+    expect(fetch.calls).toHaveLength(0);
+    await expect(request.send({ url: '/x', responseFormat: 'xml' as never })).rejects.toMatchObject(
+      {
+        code: 'BalenaInvalidParameterError',
+      },
+    );
+  });
+
   it('wraps network failures in BalenaNetworkError with the original as cause', async () => {
     const failure = new TypeError('fetch failed');
     const { request } = makeTransport(createFakeFetch(() => Promise.reject(failure)));
