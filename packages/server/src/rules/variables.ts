@@ -24,10 +24,15 @@ const TAG_RESOURCES = [
 ];
 const WRITE_METHODS = ['POST', 'PATCH', 'PUT'] as const;
 
+/** The variable name field: `name` in the real v7 API; the model's own field names are accepted too. */
+const NAME_FIELDS = ['name', 'env_var_name', 'config_var_name', 'build_var_name'];
+
 function validator(nameCheck: (name: unknown) => string | undefined) {
   return ({ request }: HookArgs) => {
     const { values, method } = request;
-    if (method === 'POST' || 'name' in values) check(nameCheck(values.name));
+    const field = NAME_FIELDS.find((candidate) => candidate in values);
+    if (method === 'POST' || field !== undefined)
+      check(nameCheck(field === undefined ? undefined : values[field]));
     if ('value' in values) check(checkVariableValue(values.value));
   };
 }
