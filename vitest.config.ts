@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/*'],
+    projects: [
+      'packages/sdk/vitest.config.ts',
+      'packages/sdk/vitest.api.config.ts',
+      'packages/server',
+    ],
   },
 });

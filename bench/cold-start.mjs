@@ -1,0 +1,62 @@
+// Cold start of each SDK: a fresh Node process imports the package and calls getSdk().
+// Runs alternate between the two SDKs so machine noise hits both alike; medians are reported.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { median, ratio } from './lib/stats.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'bench-cold-start-'));
+
+const SDKS = {
+  ours: 'balena-sdk',
+  official: 'official-balena-sdk',
+};
+
+// The child reports: ms from process start to after getSdk(), and heap used after construction.
+const childSource = (specifier) => `
+const { performance } = await import('node:perf_hooks');
+const { getSdk } = await import(${JSON.stringify(specifier)});
+getSdk({ apiUrl: 'http://127.0.0.1:9/', dataDirectory: ${JSON.stringify(dataDirectory)} });
+const ms = performance.now();
+globalThis.gc?.();
+console.log(JSON.stringify({ ms, heapUsed: process.memoryUsage().heapUsed }));
+`;
+
+function runOnce(specifier) {
+  const started = process.hrtime.bigint();
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--input-type=module', '-e', childSource(specifier)],
+    {
+      cwd: new URL('..', import.meta.url),
+      encoding: 'utf8',
+    },
+  );
+  if (child.status !== 0) throw new Error(`${specifier} failed: ${child.stderr}`);
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  return { ...JSON.parse(child.stdout.trim().split('\n').pop()), wallMs };
+}
+
+const samples = { ours: [], official: [] };
+for (let i = 0; i < RUNS; i++) {
+  for (const [name, specifier] of Object.entries(SDKS)) samples[name].push(runOnce(specifier));
+}
+
+const summary = Object.fromEntries(
+  Object.entries(samples).map(([name, runs]) => [
+    name,
+    {
+      importAndGetSdkMs: Number(median(runs.map((r) => r.ms)).toFixed(1)),
+      processWallMs: Number(median(runs.map((r) => r.wallMs)).toFixed(1)),
+      heapUsedMB: Number((median(runs.map((r) => r.heapUsed)) / 2 ** 20).toFixed(2)),
+    },
+  ]),
+);
+summary.ratio = {
+  importAndGetSdkMs: ratio(summary.ours.importAndGetSdkMs, summary.official.importAndGetSdkMs),
+  processWallMs: ratio(summary.ours.processWallMs, summary.official.processWallMs),
+  heapUsedMB: ratio(summary.ours.heapUsedMB, summary.official.heapUsedMB),
+};
+console.log(JSON.stringify({ runs: RUNS, node: process.version, ...summary }, null, 2));
