@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sbvrUtils } from '@balena/pinejs';
 import { startTestServer, type TestServer } from '../src/testing/index.js';
-import { createUser } from '../src/identity/index.js';
+import { createUser, issueEmailVerificationToken } from '../src/identity/index.js';
 import { setPassword, findUserById } from '../src/identity/users.js';
 import { totpCode, decodeBase32 } from '../src/identity/totp.js';
 
@@ -226,6 +226,30 @@ describe('POST /user/register', () => {
         })
       ).status,
     ).toBe(400);
+  });
+});
+
+describe('POST /user/v1/verify-email', () => {
+  it('exchanges a valid token once for a session token', async () => {
+    const user = await createUser({ email: 'verify@example.com', password: 'password-verify' });
+    const token = await sbvrUtils.db.transaction((tx) => issueEmailVerificationToken(tx, user.id));
+    const wrong = await call('POST', '/user/v1/verify-email', undefined, {
+      verificationToken: 'x',
+      email: 'verify@example.com',
+    });
+    expect(wrong.status).toBe(401);
+    const ok = await call('POST', '/user/v1/verify-email', undefined, {
+      verificationToken: token,
+      email: 'verify@example.com',
+    });
+    expect(ok.status).toBe(200);
+    expect(claimsOf(ok.text).id).toBe(user.id);
+    const again = await call('POST', '/user/v1/verify-email', undefined, {
+      verificationToken: token,
+      email: 'verify@example.com',
+    });
+    expect(again.status).toBe(401);
+    expect((await call('POST', '/user/v1/verify-email', undefined, {})).status).toBe(400);
   });
 });
 

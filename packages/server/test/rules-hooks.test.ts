@@ -332,6 +332,12 @@ describe('releases', () => {
       'Unable to delete a release because device(s) are pinned to it.',
     );
     expect((await call('DELETE', `/v7/release(${failed})`, token)).status).toBe(200);
+    const pin = { should_be_running__release: first, should_track_latest_release: false };
+    expect((await call('PATCH', `/v7/application(${app})`, token, pin)).status).toBe(200);
+    expect(
+      (await call('PATCH', `/v7/application(${app})`, token, { should_track_latest_release: true }))
+        .status,
+    ).toBe(200);
     expect(
       rows(
         await call('GET', `/v7/application(${app})?$select=should_be_running__release`, token),

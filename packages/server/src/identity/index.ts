@@ -14,6 +14,7 @@ import { resetSigningSecretCache } from './signing-secret.js';
 import { insertUser, type NewUser } from './users.js';
 
 export { UserConflictError } from './users.js';
+export { issueEmailVerificationToken } from './email-verification.js';
 export type { NewUser } from './users.js';
 
 /**

@@ -3,6 +3,10 @@ import type { Router } from 'express';
 import { AUTH_CREATE_TOKEN, AUTH_CREDENTIALS_LOGIN } from '../permissions/index.js';
 import { permissions } from '@balena/pinejs';
 import { getIdentity } from './context.js';
+import {
+  consumeEmailVerificationToken,
+  issueEmailVerificationToken,
+} from './email-verification.js';
 import { inReadTransaction, inTransaction, type Tx } from './db.js';
 import { RouteError, bodyOf, route, sendToken } from './http.js';
 import { verifyPassword } from './password.js';
@@ -160,12 +164,39 @@ export function installSessionRoutes(router: Router): void {
       }
       const token = await inTransaction(async (tx) => {
         const user = await insertUser(tx, { email, password, username });
+        await issueEmailVerificationToken(tx, user.id);
         return await issueSessionToken(tx, user, { authTime: Date.now() });
       }).catch((err: unknown) => {
         if (err instanceof UserConflictError) throw new RouteError(409, err.message);
         throw err;
       });
       res.status(201).type('text/plain').send(token);
+    }),
+  );
+
+  router.post(
+    '/user/v1/verify-email',
+    route(async (req, res) => {
+      const { verificationToken, email } = bodyOf(req);
+      if (
+        typeof verificationToken !== 'string' ||
+        typeof email !== 'string' ||
+        !EMAIL_PATTERN.test(email)
+      ) {
+        throw new RouteError(400, 'Invalid verification token');
+      }
+      const token = await inTransaction(async (tx) => {
+        const user = await findUserByLogin(tx, email);
+        if (user == null || !(await consumeEmailVerificationToken(tx, user.id, verificationToken)))
+          return undefined;
+        await tx.executeSql(
+          `UPDATE "user profile" SET "is verified" = true WHERE "is of-user" = $1`,
+          [user.id],
+        );
+        return await issueSessionToken(tx, user, { authTime: Date.now() });
+      });
+      if (token == null) throw new RouteError(401, 'Invalid verification token');
+      sendToken(res, token);
     }),
   );
 }

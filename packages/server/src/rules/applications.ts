@@ -11,6 +11,7 @@ import {
   type HookArgs,
   type Tx,
 } from './hook-utils.js';
+import { updateTrackedReleases } from './releases.js';
 import { recomputeSlugs } from './slugs.js';
 import {
   checkAppNameCharacters,
@@ -93,13 +94,25 @@ export function registerApplicationRules(): void {
       },
       PRERUN: async (args) => {
         await checkDeviceTypeChange(args);
-        if ('app_name' in args.request.values || 'organization' in args.request.values) {
+        const { values } = args.request;
+        if (
+          'app_name' in values ||
+          'organization' in values ||
+          'should_track_latest_release' in values
+        ) {
           await sbvrUtils.getAffectedIds(args);
         }
       },
       POSTRUN: async ({ request, tx }) => {
         if ('app_name' in request.values || 'organization' in request.values) {
           await recomputeSlugs(tx, request.affectedIds ?? []);
+        }
+        // Switching back to "track latest" without naming a release points the fleet at its latest release.
+        if (
+          request.values.should_track_latest_release === true &&
+          !('should_be_running__release' in request.values)
+        ) {
+          await updateTrackedReleases(tx, request.affectedIds ?? []);
         }
       },
     });

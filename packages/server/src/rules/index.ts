@@ -1,5 +1,6 @@
 // Business rules of the real API as pinejs hooks on the v7 model. Every hook uses the request's transaction.
 import { sbvrUtils } from '@balena/pinejs';
+import { registerApiKeyRules } from './api-keys.js';
 import { registerApplicationRules } from './applications.js';
 import { registerCascadeRules } from './cascades.js';
 import { registerDeviceRules } from './devices.js';
@@ -28,6 +29,7 @@ function registerAll(): void {
   registerDeviceRules();
   registerReleaseRules();
   registerCascadeRules();
+  registerApiKeyRules();
   registered = true;
 }
 
