@@ -1,12 +1,12 @@
 // Column defaults the SBVR cannot express: values a row gets when a POST leaves the field out.
+// Booleans always default to FALSE in the compiled schema; true-by-default booleans are set by the rules hooks.
 import type { AbstractSqlModel } from '@balena/abstract-sql-compiler';
 
 // Keyed by SQL table name, then SQL field name; values are SQL literals.
 const FIELD_DEFAULTS: Record<string, Record<string, string>> = {
   device: { 'api heartbeat state': "'unknown'" },
-  application: { 'is of-class': "'fleet'", 'should track latest release': 'TRUE' },
+  application: { 'is of-class': "'fleet'" },
   release: {
-    'is passing tests': 'TRUE',
     'semver major': '0',
     'semver minor': '0',
     'semver patch': '0',

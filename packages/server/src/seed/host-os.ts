@@ -130,6 +130,7 @@ async function insertFinalRelease(
       'is finalized at-date': now,
       revision: 0,
       'is final': true,
+      'is passing tests': true,
       ...releaseColumns(semverText, variant),
       ...extra,
     },
