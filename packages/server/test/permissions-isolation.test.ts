@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sbvrUtils } from '@balena/pinejs';
 import { startTestServer, type TestServer } from '../src/testing/index.js';
 import { createUser, type CreatedUser } from '../src/identity/index.js';
 
@@ -255,5 +256,46 @@ describe('guest (anonymous) access', () => {
     expect((await call('GET', '/v7/organization')).status).toBe(401);
     expect(rows(await call('GET', `/v7/application?$filter=id%20eq%20${alice.appId}`))).toEqual([]);
     expect((await call('GET', '/v7/device')).status).toBe(401);
+  });
+});
+
+describe('every permission filter compiles', () => {
+  it('answers every v7 resource for every actor kind without a server error', async () => {
+    const model = sbvrUtils.getAbstractSqlModel({ vocabulary: 'v7' } as Parameters<
+      typeof sbvrUtils.getAbstractSqlModel
+    >[0]);
+    const resources = Object.values(model.tables).map((table) =>
+      table.name.replace(/-/g, '__').replace(/ /g, '_'),
+    );
+    const provisioning = await call('POST', '/api-key/v2/', alice.owner.token, {
+      actorType: 'application',
+      actorTypeId: alice.appId,
+      roles: ['provisioning-api-key'],
+      expiryDate: null,
+    });
+    const deviceKey = await call(
+      'POST',
+      `/api-key/device/${alice.deviceId}/device-key`,
+      alice.owner.token,
+      {},
+    );
+    const userKey = await call('POST', '/api-key/user/full', alice.owner.token, {
+      name: 'all',
+      expiryDate: null,
+    });
+    const credentials = [
+      undefined,
+      alice.owner.token,
+      provisioning.json,
+      deviceKey.json,
+      userKey.json,
+    ] as Array<string | undefined>;
+    expect(resources.length).toBeGreaterThan(40);
+    for (const credential of credentials) {
+      for (const resource of resources) {
+        const reply = await call('GET', `/v7/${resource}?$top=1`, credential);
+        expect([200, 401], `${resource}: ${reply.text}`).toContain(reply.status);
+      }
+    }
   });
 });

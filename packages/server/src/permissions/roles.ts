@@ -175,6 +175,53 @@ function organizationPermissions(): string[] {
       permission('team', verb, memberOfOrg('belongs_to__organization', 't', true)),
     ),
     permission('credit_bundle', 'read', memberOfOrg('belongs_to__organization', 'c', false)),
+    permission('credit_bundle', 'create', memberOfOrg('belongs_to__organization', 'c', true)),
+    permission(
+      'team_membership',
+      'read',
+      `is_member_of__team/any(tt:tt/${memberOfOrg('belongs_to__organization', 'tm', false)})`,
+    ),
+    ...WRITE_VERBS.map((verb) =>
+      permission(
+        'team_membership',
+        verb,
+        `is_member_of__team/any(tt:tt/${memberOfOrg('belongs_to__organization', 'tm', true)})`,
+      ),
+    ),
+    permission(
+      'team_application_access',
+      'read',
+      `team/any(tt:tt/${memberOfOrg('belongs_to__organization', 'ta', false)})`,
+    ),
+    ...WRITE_VERBS.map((verb) =>
+      permission(
+        'team_application_access',
+        verb,
+        `team/any(tt:tt/${memberOfOrg('belongs_to__organization', 'ta', true)})`,
+      ),
+    ),
+    ...['read', ...WRITE_VERBS].map((verb) =>
+      permission(
+        'organization_invite',
+        verb,
+        memberOfOrg('is_invited_to__organization', 'oi', true),
+      ),
+    ),
+    ...['read', ...WRITE_VERBS].map((verb) =>
+      permission(
+        'application_invite',
+        verb,
+        `is_invited_to__application/any(ia:ia/${memberOfOrg('organization', 'ai', true)})`,
+      ),
+    ),
+    permission('invitee', 'create'),
+    permission(
+      'invitee',
+      'read',
+      `organization_invite/any(io:io/${memberOfOrg('is_invited_to__organization', 'iv', true)})` +
+        ` or application_invite/any(ip:ip/is_invited_to__application/any(ia:ia/${memberOfOrg('organization', 'iw', true)}))`,
+    ),
+    permission('feature', 'read'),
   ];
 }
 
