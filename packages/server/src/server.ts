@@ -13,6 +13,7 @@ import { seedReferenceData } from './seed/index.js';
 import { installIdentity } from './identity/index.js';
 import { ensurePermissionData } from './permissions/index.js';
 import { registerRules } from './rules/index.js';
+import { installFeatures } from './features/index.js';
 
 /** Options of {@link createServer}. */
 export interface ServerOptions {
@@ -69,17 +70,20 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     installConfigRoutes(app);
     registerRules();
     installIdentity(app);
+    const features = installFeatures(app, { dataDir: options.dataDir ?? '.data' });
     await pine.init(
       app,
       {
         models: [buildModelConfig()],
         users: [{ username: 'guest', password: ' ', permissions: [] }],
+        webResourceHandler: features.webResourceHandler,
       },
       database.options,
     );
     await pine.sbvrUtils.db.transaction(async (tx) => {
       await ensurePermissionData(tx);
       await seedReferenceData(tx);
+      await features.afterInit(tx);
     });
     installFallbackHandlers(app);
     return await listen(app, options, database);

@@ -1,0 +1,126 @@
+// Organization invites: the POST body names the invitee by e-mail, the server fills the invitee row, the default
+// role, the creator and an invitation token; `POST /org/v1/invitation/:token` turns an invite into a membership.
+// No e-mail is sent locally: the token is returned to the inviter in the created invite (`invitation_token`).
+import { randomBytes } from 'node:crypto';
+import { errors, hooks, sbvrUtils, type dbModule } from '@balena/pinejs';
+import type { Router } from 'express';
+import { RouteError, route } from '../../identity/http.js';
+import { API_ROOT, withTx } from '../../rules/hook-utils.js';
+import { callerActor, findUserByActor } from '../caller.js';
+
+type Tx = dbModule.Tx;
+
+const INVITE_TABLE = '"invitee-is invited to-organization"';
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
+
+async function inviteeIdForEmail(tx: Tx, email: string): Promise<number> {
+  const { rows } = await tx.executeSql(
+    `SELECT "id" FROM "invitee" WHERE lower("email") = lower($1) ORDER BY "id" LIMIT 1`,
+    [email],
+  );
+  if (rows.length > 0) return Number(rows[0].id);
+  const inserted = await tx.executeSql(
+    `INSERT INTO "invitee" ("email") VALUES ($1) RETURNING "id"`,
+    [email],
+  );
+  return Number(inserted.rows[0].id);
+}
+
+async function organizationRoleId(tx: Tx, name: string): Promise<number> {
+  const { rows } = await tx.executeSql(
+    `SELECT "id" FROM "organization membership role" WHERE "name" = $1`,
+    [name],
+  );
+  if (rows.length === 0) throw new errors.BadRequestError(`Role '${name}' not found`);
+  return Number(rows[0].id);
+}
+
+function newInvitationToken(organizationId: unknown): string {
+  // Shaped like the cloud's tokens: base64url JSON `{resource, name, token}` that clients may decode.
+  const payload = {
+    resource: 'organization',
+    name: String(organizationId),
+    token: randomBytes(24).toString('hex'),
+  };
+  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+}
+
+/**
+ * Registers the organization-invite hooks (invitee by e-mail, default `member` role, creator, token).
+ * @throws Error when the model lacks the organization invite resource
+ * @example
+ * registerInviteHooks();
+ */
+export function registerInviteHooks(): void {
+  hooks.addPureHook('POST', API_ROOT, 'organization_invite', {
+    POSTPARSE: async ({ req, request, tx }) => {
+      const { values } = request;
+      await withTx(tx, async (t) => {
+        if (typeof values.invitee === 'string') {
+          const email = values.invitee.trim();
+          if (!EMAIL_PATTERN.test(email)) throw new errors.BadRequestError('Invalid email');
+          values.invitee = await inviteeIdForEmail(t, email);
+        }
+        values.organization_membership_role ??= await organizationRoleId(t, 'member');
+        const actor = req.user?.actor ?? req.apiKey?.actor;
+        const creator = await findUserByActor(t, actor ?? undefined);
+        if (creator != null) values.is_created_by__user = creator.id;
+      });
+      values.invitation_token = newInvitationToken(values.is_invited_to__organization);
+    },
+  });
+  for (const method of ['PATCH', 'PUT'] as const) {
+    hooks.addPureHook(method, API_ROOT, 'organization_invite', {
+      POSTPARSE: ({ request }) => {
+        // The token and creator are the server's to set.
+        delete request.values.invitation_token;
+        delete request.values.is_created_by__user;
+      },
+    });
+  }
+}
+
+async function acceptInvitation(tx: Tx, token: string, actor: number | undefined): Promise<void> {
+  const user = await findUserByActor(tx, actor);
+  if (user == null) throw new RouteError(401);
+  const { rows } = await tx.executeSql(
+    `SELECT i."id", i."is invited to-organization" AS "organization",
+            i."organization membership role" AS "role", e."email"
+     FROM ${INVITE_TABLE} i JOIN "invitee" e ON e."id" = i."invitee"
+     WHERE i."invitation token" = $1`,
+    [token],
+  );
+  if (rows.length === 0) throw new RouteError(404, 'Invitation not found');
+  const invite = rows[0];
+  if (String(invite.email).toLowerCase() !== (user.email ?? '').toLowerCase())
+    throw new RouteError(403, 'This invitation was sent to a different email address');
+  await tx.executeSql(
+    `INSERT INTO "user-is member of-organization" ("user", "is member of-organization", "organization membership role")
+     SELECT $1::integer, $2::integer, $3::integer WHERE NOT EXISTS (
+       SELECT 1 FROM "user-is member of-organization" WHERE "user" = $1::integer AND "is member of-organization" = $2::integer)`,
+    [user.id, Number(invite.organization), Number(invite.role)],
+  );
+  await tx.executeSql(`DELETE FROM ${INVITE_TABLE} WHERE "id" = $1`, [Number(invite.id)]);
+}
+
+/**
+ * Installs `POST /org/v1/invitation/:invitationToken`: the logged-in user whose e-mail was invited becomes a member.
+ * Answers 401 without a user credential, 404 for an unknown token, 403 when the e-mail differs, 200 otherwise.
+ * @param router the router the feature routes are mounted on
+ * @throws never
+ * @example
+ * installInviteAcceptanceRoute(router);
+ */
+export function installInviteAcceptanceRoute(router: Router): void {
+  router.post(
+    '/org/v1/invitation/:invitationToken',
+    route(async (req, res) => {
+      const actor = callerActor(req);
+      if (actor == null) throw new RouteError(401);
+      await sbvrUtils.db.transaction((tx) =>
+        acceptInvitation(tx, String(req.params.invitationToken), actor),
+      );
+      res.status(200).end();
+    }),
+  );
+}
