@@ -5,7 +5,6 @@ import * as errors from './errors/index.js';
 import { createCache } from './internal/cache.js';
 import { createDeviceUrlsBaseResolver } from './internal/device-urls-base.js';
 import { defineLazyProperties } from './internal/lazy.js';
-import type { ModelContext } from './internal/model-context.js';
 import { createPineTransport } from './internal/pine-transport.js';
 import { createPubSub } from './internal/pubsub.js';
 import { createPineClient, type PineClient } from './pine/index.js';
@@ -13,23 +12,12 @@ import { createTokenStorage } from './platform/index.js';
 import { createSettings, type BalenaSettings } from './settings/index.js';
 import { createTransport, type BalenaRequest } from './transport/transport.js';
 import type BalenaModel from './types/v7.js';
+import { MODEL_FACTORIES, type BalenaModels, type SdkModelContext } from './models/index.js';
 import { mergePineOptions } from './utils/merge-pine-options.js';
 import type { Interceptor } from './transport/types.js';
 import { SDK_VERSION } from './version.js';
 
-/** Context every model factory receives. */
-export type SdkModelContext = ModelContext<PineClient<BalenaModel>, BalenaModels>;
-
-/**
- * Model factories by name: each model adds `name: createXModel` here, with the factory exported
- * from `models/<name>/index.ts`. Each model is built on first access of `sdk.models.<name>`.
- */
-const MODEL_FACTORIES = {} satisfies Record<string, (ctx: SdkModelContext) => unknown>;
-
-/** The resource models (`sdk.models`). */
-export type BalenaModels = {
-  readonly [Name in keyof typeof MODEL_FACTORIES]: ReturnType<(typeof MODEL_FACTORIES)[Name]>;
-};
+export type { BalenaModels, SdkModelContext } from './models/index.js';
 
 /** `sdk.logs`: device logs (history and live subscription). */
 export interface BalenaLogs {

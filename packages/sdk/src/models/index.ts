@@ -1,0 +1,24 @@
+/**
+ * The model registry: every `sdk.models.<name>` is built on first access by its factory here.
+ *
+ * A model adds ONE line to {@link MODEL_FACTORIES} (`name: createXModel`), with the factory
+ * exported from `models/<name>/index.ts` and taking the {@link SdkModelContext}.
+ *
+ * Cross-model calls (`ctx.models.deviceType.get(...)` from the application model) are fine, but a
+ * model's public return types must not depend on another model's inferred types in a cycle;
+ * identifier lookups go through `internal/ids.ts` instead of another model.
+ */
+import type { ModelContext } from '../internal/model-context.js';
+import type { PineClient } from '../pine/index.js';
+import type BalenaModel from '../types/v7.js';
+
+/** Model factories by name. */
+export const MODEL_FACTORIES = {} satisfies Record<string, (ctx: SdkModelContext) => unknown>;
+
+/** The resource models (`sdk.models`). */
+export type BalenaModels = {
+  readonly [Name in keyof typeof MODEL_FACTORIES]: ReturnType<(typeof MODEL_FACTORIES)[Name]>;
+};
+
+/** Context every model factory receives. */
+export type SdkModelContext = ModelContext<PineClient<BalenaModel>, BalenaModels>;
