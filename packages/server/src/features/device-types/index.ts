@@ -6,31 +6,30 @@ import { toManifest, type DeviceTypeRow } from './manifest.js';
 async function readDeviceTypes(req: Request, slugOrAlias?: string): Promise<DeviceTypeRow[]> {
   const api = sbvrUtils.api.v7;
   if (api == null) throw new Error('The v7 model is not initialised');
-  // pinejs evaluates a request without user or API key with the guest user's permissions.
+  // pinejs evaluates a request without user or API key with the guest user's permissions. No transaction is
+  // passed: pinejs loads the guest permissions in a transaction of its own first (nesting would deadlock).
   const caller = { user: req.user, apiKey: req.apiKey };
-  return await sbvrUtils.db.readTransaction(async (tx) => {
-    return (await api.get({
-      resource: 'device_type',
-      options: {
-        $select: ['slug', 'name', 'logo', 'is_private', 'contract'],
-        $expand: {
-          is_of__cpu_architecture: { $select: 'slug' },
-          device_type_alias: { $select: 'is_referenced_by__alias' },
-        },
-        ...(slugOrAlias == null
-          ? {}
-          : {
-              $filter: {
-                device_type_alias: {
-                  $any: { $alias: 'a', $expr: { a: { is_referenced_by__alias: slugOrAlias } } },
-                },
-              },
-            }),
-        $orderby: { name: 'asc' },
+  return (await api.get({
+    resource: 'device_type',
+    options: {
+      $select: ['slug', 'name', 'logo', 'is_private', 'contract'],
+      $expand: {
+        is_of__cpu_architecture: { $select: 'slug' },
+        device_type_alias: { $select: 'is_referenced_by__alias' },
       },
-      passthrough: { req: caller, tx },
-    })) as DeviceTypeRow[];
-  });
+      ...(slugOrAlias == null
+        ? {}
+        : {
+            $filter: {
+              device_type_alias: {
+                $any: { $alias: 'a', $expr: { a: { is_referenced_by__alias: slugOrAlias } } },
+              },
+            },
+          }),
+      $orderby: { name: 'asc' },
+    },
+    passthrough: { req: caller },
+  })) as DeviceTypeRow[];
 }
 
 /**

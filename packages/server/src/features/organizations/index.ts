@@ -3,7 +3,11 @@ import express, { type Application } from 'express';
 import { ROLE_DEFAULT_USER, ROLE_NAMED_USER_API_KEY } from '../../permissions/index.js';
 import { onAfterInit, onHookRegistration } from '../after-init.js';
 import { grantRolePermissions } from '../role-permissions.js';
-import { installInviteAcceptanceRoute, registerInviteHooks } from './invites.js';
+import {
+  installInviteAcceptanceRoute,
+  installInviteeByEmail,
+  registerInviteHooks,
+} from './invites.js';
 import { registerMembershipHooks } from './memberships.js';
 import { organizationFeaturePermissions } from './permissions.js';
 import { registerTeamHooks } from './teams.js';
@@ -18,6 +22,7 @@ import { registerTeamHooks } from './teams.js';
 export function installOrganizationFeatures(app: Application): void {
   const router = express.Router();
   installInviteAcceptanceRoute(router);
+  installInviteeByEmail(router);
   app.use(router);
   onHookRegistration(() => {
     registerInviteHooks();

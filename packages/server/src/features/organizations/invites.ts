@@ -3,7 +3,7 @@
 // No e-mail is sent locally: the token is returned to the inviter in the created invite (`invitation_token`).
 import { randomBytes } from 'node:crypto';
 import { errors, hooks, sbvrUtils, type dbModule } from '@balena/pinejs';
-import type { Router } from 'express';
+import type { NextFunction, Request, Response, Router } from 'express';
 import { RouteError, route } from '../../identity/http.js';
 import { API_ROOT, withTx } from '../../rules/hook-utils.js';
 import { callerActor, findUserByActor } from '../caller.js';
@@ -46,6 +46,38 @@ function newInvitationToken(organizationId: unknown): string {
 }
 
 /**
+ * Installs the middleware that swaps an invitee e-mail in an organization invite POST body for the invitee's id
+ * (creating the invitee row). pinejs rejects a string foreign key while parsing, before any resource hook runs.
+ * Answers 400 `Invalid email` for a malformed address.
+ * @param router the router mounted before pinejs's `/v7` routes
+ * @throws never
+ * @example
+ * installInviteeByEmail(router);
+ */
+export function installInviteeByEmail(router: Router): void {
+  router.post(
+    ['/v7/organization_invite', '/v7/invitee__is_invited_to__organization'],
+    (req: Request, res: Response, next: NextFunction) => {
+      const body: unknown = req.body;
+      if (typeof body !== 'object' || body === null || !('invitee' in body)) return next();
+      const { invitee } = body;
+      if (typeof invitee !== 'string') return next();
+      const email = invitee.trim();
+      if (!EMAIL_PATTERN.test(email)) {
+        res.status(400).json('Invalid email');
+        return;
+      }
+      sbvrUtils.db
+        .transaction((tx) => inviteeIdForEmail(tx, email))
+        .then((id) => {
+          Object.assign(body, { invitee: id });
+          next();
+        }, next);
+    },
+  );
+}
+
+/**
  * Registers the organization-invite hooks (invitee by e-mail, default `member` role, creator, token).
  * @throws Error when the model lacks the organization invite resource
  * @example
@@ -56,11 +88,6 @@ export function registerInviteHooks(): void {
     POSTPARSE: async ({ req, request, tx }) => {
       const { values } = request;
       await withTx(tx, async (t) => {
-        if (typeof values.invitee === 'string') {
-          const email = values.invitee.trim();
-          if (!EMAIL_PATTERN.test(email)) throw new errors.BadRequestError('Invalid email');
-          values.invitee = await inviteeIdForEmail(t, email);
-        }
         values.organization_membership_role ??= await organizationRoleId(t, 'member');
         const actor = req.user?.actor ?? req.apiKey?.actor;
         const creator = await findUserByActor(t, actor ?? undefined);

@@ -38,7 +38,7 @@ async function checkAdministratorsRemain(tx: Tx, organizations: number[]): Promi
 
 const ORGANIZATION_DEPENDENTS: ReadonlyArray<{ sql: string }> = [
   {
-    sql: `DELETE FROM "user-is member of-organization-has-tag key" WHERE "user-is member of-organization" IN (
+    sql: `DELETE FROM "organization membership-has-tag key" WHERE "organization membership" IN (
             SELECT "id" FROM ${MEMBERSHIP_TABLE} WHERE "is member of-organization" = $1)`,
   },
   { sql: `DELETE FROM ${MEMBERSHIP_TABLE} WHERE "is member of-organization" = $1` },
