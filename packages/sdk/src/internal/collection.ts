@@ -38,10 +38,12 @@ export type ResultRow<T extends ResourceName, O> = RowResult<ResourceRow<T>, O>;
 /** The SDK's typed pine client. */
 export type BalenaPine = PineClient<BalenaModel>;
 
-/** Method defaults that only filter and order, so they never change the row type. */
+/** Method defaults that only filter, order and limit, so they never change the row type. */
 export interface FilterOrderDefaults {
   $filter?: Filter;
   $orderby?: OrderByOption<never>;
+  /** A default page size (e.g. 1 for "latest"); the caller's `$top` wins. */
+  $top?: number;
 }
 
 /**
@@ -168,8 +170,55 @@ export async function getSingle<T extends ResourceName, const O extends Resource
   return row as ResultRow<T, O> | undefined;
 }
 
-/** `mergePineOptions` of the method's defaults and the caller's options, as query options. */
-function mergeDefaults(defaults: FilterOrderDefaults, options?: object): ODataOptionsWithoutCount {
+/**
+ * Merges the caller's options into a method's fixed options for the wire, keeping the fixed
+ * options' type for the result: for methods whose result shape is theirs (e.g. a fixed `$expand`),
+ * where the caller's options may only add fields or filters.
+ *
+ * @param shape - the method's options, which type the result.
+ * @param extra - the caller's options.
+ * @returns the merged options, typed as `shape`.
+ * @example
+ * const options = withExtraOptions({ $expand: { owns__device: {} } }, { $select: 'id' });
+ */
+export function withExtraOptions<const S extends object>(shape: S, extra?: object): S {
+  return mergeDefaults(shape, extra) as S;
+}
+
+/**
+ * Creates a row from a body the API accepts beyond the model's write type (an e-mail string as
+ * `invitee`, a `username` instead of `user`).
+ *
+ * @param pine - the pine client.
+ * @param resource - the resource name.
+ * @param body - the request body.
+ * @param callOptions - `signal`, `headers`, `timeout` for this call.
+ * @returns the created row as the API returns it.
+ * @throws {BalenaRequestError} when the API rejects the row.
+ * @example
+ * await postRow(pine, 'application_invite', { invitee: 'bob@example.com', is_invited_to__application: 5 });
+ */
+export async function postRow<T extends ResourceName>(
+  pine: BalenaPine,
+  resource: T,
+  body: object,
+  callOptions?: PineRequestOptions,
+): Promise<ResultRow<T, Record<never, never>>> {
+  const row = await untypedPine(pine).post({ resource, body: { ...body } }, callOptions);
+  return row as ResultRow<T, Record<never, never>>;
+}
+
+/**
+ * `mergePineOptions` of the method's defaults and the caller's options, as untyped query options
+ * (for reads whose result shape the method fixes itself, through {@link untypedPine}).
+ *
+ * @param defaults - the method's options.
+ * @param options - the caller's options.
+ * @returns the merged options.
+ * @example
+ * const options = mergeDefaults({ $expand: { release_image: {} } }, callerOptions);
+ */
+export function mergeDefaults(defaults: object, options?: object): ODataOptionsWithoutCount {
   return mergePineOptions<MergeableOptions, MergeableOptions>(
     defaults,
     options,

@@ -101,6 +101,8 @@ export function parseIdentifier<T extends ResourceName>(
  * @param input - an id or accepted string.
  * @param options - pine options for the read (they shape the result); a `$filter` narrows it.
  * @param callOptions - `signal`, `headers`, `timeout` for this call.
+ * @param scope - a `$filter` the row must also match (e.g. "directly accessible"); a row outside
+ * it counts as not found.
  * @returns the row.
  * @throws {BalenaInvalidParameterError} for invalid input; the spec's NotFound and Ambiguous errors.
  * @example
@@ -112,11 +114,13 @@ export async function findOne<T extends ResourceName, const O extends ResourceOp
   input: unknown,
   options?: O,
   callOptions?: PineRequestOptions,
+  scope?: Filter,
 ): Promise<ResultRow<T, O>> {
   const identifier = parseIdentifier(spec, input);
   const lookup = typeof identifier === 'number' ? { key: identifier } : spec.byString(identifier);
   if ('key' in lookup) {
-    const row = await getSingle(pine, spec.resource, lookup.key, {}, options, callOptions);
+    const defaults = scope === undefined ? {} : { $filter: scope };
+    const row = await getSingle(pine, spec.resource, lookup.key, defaults, options, callOptions);
     if (row === undefined) {
       throw spec.notFound(identifier);
     }
@@ -125,7 +129,7 @@ export async function findOne<T extends ResourceName, const O extends ResourceOp
   const rows = await getCollection(
     pine,
     spec.resource,
-    { $filter: lookup.filter },
+    { $filter: scope === undefined ? lookup.filter : { $and: [lookup.filter, scope] } },
     options,
     callOptions,
   );

@@ -11,9 +11,12 @@
 import type { ModelContext } from '../internal/model-context.js';
 import type { PineClient } from '../pine/index.js';
 import type BalenaModel from '../types/v7.js';
+import { createApplicationModel } from './application/index.js';
 
 /** Model factories by name. */
-export const MODEL_FACTORIES = {} satisfies Record<string, (ctx: SdkModelContext) => unknown>;
+export const MODEL_FACTORIES = {
+  application: createApplicationModel,
+} satisfies Record<string, (ctx: SdkModelContext) => unknown>;
 
 /** The resource models (`sdk.models`). */
 export type BalenaModels = {

@@ -10,6 +10,7 @@ import { runAfterInitSteps, type AfterInitStep } from './after-init.js';
 import { installBilling } from './billing/index.js';
 import { installCreditBundles } from './credit-bundles/index.js';
 import { installOrganizationFeatures } from './organizations/index.js';
+import { installApplicationFeatures } from './applications/index.js';
 
 /** Settings features need from the server. */
 export interface FeatureContext {
@@ -39,6 +40,7 @@ export function installFeatures(app: Application, context: FeatureContext): Inst
   installDeviceTypeManifests(app);
   installBuilder(app);
   installOrganizationFeatures(app);
+  installApplicationFeatures(app);
   installCreditBundles();
   installBilling(app);
   const webResourceHandler = installReleaseAssets(app, context.dataDir);

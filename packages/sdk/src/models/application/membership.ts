@@ -1,0 +1,328 @@
+/**
+ * `sdk.models.application.membership`: users' direct memberships of fleets, with a role
+ * (developer, operator, observer, ...).
+ */
+import {
+  BalenaApplicationMembershipRoleNotFound,
+  BalenaError,
+  BalenaInvalidParameterError,
+} from '../../errors/index.js';
+import {
+  countCollection,
+  getCollection,
+  postRow,
+  getSingle,
+  iterateCollection,
+  type FilterOrderDefaults,
+  type ResourceOptions,
+  type ResultRow,
+} from '../../internal/collection.js';
+import { APPLICATION_LOOKUP, findOne, isId, resolveId } from '../../internal/ids.js';
+import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
+import type { SdkModelContext } from '../index.js';
+import type { SlugOrUuidOrId } from './core.js';
+
+/** Pine options of membership reads. */
+export type ApplicationMembershipOptions = ResourceOptions<'user_application_membership'>;
+/** A membership row as narrowed by the options. */
+export type ApplicationMembershipRow<O> = ResultRow<'user_application_membership', O>;
+/** A membership id, or its natural key. */
+export type ApplicationMembershipKey = number | { user: number; is_member_of__application: number };
+
+/** Options of `membership.create`. */
+export interface ApplicationMembershipCreateOptions {
+  application: SlugOrUuidOrId;
+  username: string;
+  /** e.g. `developer` (the API's default), `operator`, `observer`. */
+  roleName?: string;
+}
+
+const USER_NOT_IN_ORGANIZATION =
+  'It is necessary that each user (Auth) that is member of an application that has an organization, is member of the organization';
+
+function checkKey(key: unknown): ApplicationMembershipKey {
+  if (isId(key)) return key;
+  if (
+    typeof key === 'object' &&
+    key !== null &&
+    'user' in key &&
+    'is_member_of__application' in key &&
+    isId(key.user) &&
+    isId(key.is_member_of__application)
+  ) {
+    return { user: key.user, is_member_of__application: key.is_member_of__application };
+  }
+  throw new BalenaInvalidParameterError('membershipId', key);
+}
+
+/**
+ * Looks up an application membership role's id by name.
+ *
+ * @param ctx - the model context.
+ * @param roleName - the role name.
+ * @param callOptions - `signal`, `headers`, `timeout`.
+ * @returns the role id.
+ * @throws {BalenaApplicationMembershipRoleNotFound} when no role has that name.
+ * @example
+ * const roleId = await getApplicationMembershipRoleId(ctx, 'observer');
+ */
+export async function getApplicationMembershipRoleId(
+  ctx: SdkModelContext,
+  roleName: string,
+  callOptions?: PineRequestOptions,
+): Promise<number> {
+  const [role] = await getCollection(
+    ctx.pine,
+    'application_membership_role',
+    { $filter: { name: roleName } },
+    { $select: 'id', $top: 1 },
+    callOptions,
+  );
+  if (role === undefined) throw new BalenaApplicationMembershipRoleNotFound(roleName);
+  return role.id;
+}
+
+/**
+ * Builds `sdk.models.application.membership`.
+ *
+ * @param ctx - the model context.
+ * @returns the membership methods.
+ * @throws {Error} never at build time.
+ * @example
+ * const membership = createApplicationMembership(ctx);
+ */
+export function createApplicationMembership(ctx: SdkModelContext) {
+  const { pine } = ctx;
+  const resource = 'user_application_membership';
+
+  const ofApplication = async (
+    x: SlugOrUuidOrId,
+    callOptions?: PineRequestOptions,
+  ): Promise<FilterOrderDefaults> => ({
+    $filter: {
+      is_member_of__application: await resolveId(pine, APPLICATION_LOOKUP, x, callOptions),
+    },
+  });
+
+  /**
+   * One membership by id or by `{ user, is_member_of__application }`.
+   *
+   * @param membershipId - the membership id or natural key.
+   * @param options - pine options.
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns the membership.
+   * @throws {BalenaInvalidParameterError} for any other kind of key.
+   * @throws {BalenaError} when the membership does not exist.
+   * @example
+   * const membership = await sdk.models.application.membership.get(5);
+   */
+  async function get<const O extends ApplicationMembershipOptions = Record<never, never>>(
+    membershipId: ApplicationMembershipKey,
+    options?: O,
+    callOptions?: PineRequestOptions,
+  ): Promise<ApplicationMembershipRow<O>> {
+    const key = checkKey(membershipId);
+    const row = await getSingle(pine, resource, key, {}, options, callOptions);
+    if (row === undefined) {
+      throw new BalenaError(`Application Membership not found: ${JSON.stringify(membershipId)}`);
+    }
+    return row;
+  }
+
+  /**
+   * The memberships of one fleet.
+   *
+   * @param slugOrUuidOrId - the fleet id, slug or uuid.
+   * @param options - pine options merged with the defaults.
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns the memberships.
+   * @throws {BalenaApplicationNotFound} when the fleet does not exist.
+   * @example
+   * const memberships = await sdk.models.application.membership.getAllByApplication('myorg/myfleet');
+   */
+  async function getAllByApplication<
+    const O extends ApplicationMembershipOptions = Record<never, never>,
+  >(
+    slugOrUuidOrId: SlugOrUuidOrId,
+    options?: O,
+    callOptions?: PineRequestOptions,
+  ): Promise<Array<ApplicationMembershipRow<O>>> {
+    const defaults = await ofApplication(slugOrUuidOrId, callOptions);
+    return getCollection(pine, resource, defaults, options, callOptions);
+  }
+
+  /**
+   * Pages through the memberships of one fleet.
+   *
+   * @param slugOrUuidOrId - the fleet id, slug or uuid.
+   * @param options - pine options merged with the defaults.
+   * @param iterateOptions - `pageSize`, `signal`, `headers`, `timeout`.
+   * @returns an async iterator over the memberships.
+   * @throws {BalenaApplicationNotFound} when the fleet does not exist.
+   * @example
+   * for await (const m of sdk.models.application.membership.iterateAllByApplication(123)) console.log(m.id);
+   */
+  async function* iterateAllByApplication<
+    const O extends ApplicationMembershipOptions = Record<never, never>,
+  >(
+    slugOrUuidOrId: SlugOrUuidOrId,
+    options?: O,
+    iterateOptions?: IterateOptions,
+  ): AsyncIterableIterator<ApplicationMembershipRow<O>> {
+    const defaults = await ofApplication(slugOrUuidOrId, iterateOptions);
+    yield* iterateCollection(pine, resource, defaults, options, iterateOptions);
+  }
+
+  /**
+   * Counts the memberships of one fleet.
+   *
+   * @param slugOrUuidOrId - the fleet id, slug or uuid.
+   * @param options - an optional `$filter`.
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns the number of memberships.
+   * @throws {BalenaApplicationNotFound} when the fleet does not exist.
+   * @example
+   * const n = await sdk.models.application.membership.countAllByApplication(123);
+   */
+  async function countAllByApplication(
+    slugOrUuidOrId: SlugOrUuidOrId,
+    options?: { $filter?: Filter },
+    callOptions?: PineRequestOptions,
+  ): Promise<number> {
+    const defaults = await ofApplication(slugOrUuidOrId, callOptions);
+    return countCollection(pine, resource, defaults, options, callOptions);
+  }
+
+  /**
+   * The fleet memberships of one user.
+   *
+   * @param usernameOrId - the username or user id.
+   * @param options - pine options merged with the defaults.
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns the memberships the caller can see.
+   * @throws {BalenaInvalidParameterError} when `usernameOrId` is neither a name nor an id.
+   * @example
+   * const memberships = await sdk.models.application.membership.getAllByUser('alice');
+   */
+  function getAllByUser<const O extends ApplicationMembershipOptions = Record<never, never>>(
+    usernameOrId: string | number,
+    options?: O,
+    callOptions?: PineRequestOptions,
+  ): Promise<Array<ApplicationMembershipRow<O>>> {
+    let $filter: Filter;
+    if (isId(usernameOrId)) {
+      $filter = { user: usernameOrId };
+    } else if (typeof usernameOrId === 'string' && usernameOrId.length > 0) {
+      $filter = { user: { $any: { $alias: 'u', $expr: { u: { username: usernameOrId } } } } };
+    } else {
+      return Promise.reject(new BalenaInvalidParameterError('usernameOrId', usernameOrId));
+    }
+    return getCollection(pine, resource, { $filter }, options, callOptions);
+  }
+
+  /**
+   * Makes a member of the fleet's organization a member of the fleet.
+   *
+   * @param options - `application`, `username` and an optional `roleName` (default developer).
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns the created membership.
+   * @throws {BalenaApplicationNotFound} when the fleet does not exist.
+   * @throws {BalenaApplicationMembershipRoleNotFound} when the role does not exist.
+   * @throws {Error} when the user is not a member of the fleet's organization.
+   * @example
+   * await sdk.models.application.membership.create({ application: 'myorg/myfleet', username: 'bob', roleName: 'observer' });
+   */
+  async function create(
+    options: ApplicationMembershipCreateOptions,
+    callOptions?: PineRequestOptions,
+  ) {
+    const { application, username, roleName } = options;
+    if (typeof username !== 'string' || username.length === 0) {
+      throw new BalenaInvalidParameterError('username', username);
+    }
+    const [fleet, roleId] = await Promise.all([
+      findOne(
+        pine,
+        APPLICATION_LOOKUP,
+        application,
+        {
+          $select: 'id',
+          $expand: {
+            organization: {
+              $select: 'id',
+              $expand: {
+                organization_membership: {
+                  $select: 'id',
+                  $filter: { user: { $any: { $alias: 'u', $expr: { u: { username } } } } },
+                },
+              },
+            },
+          },
+        },
+        callOptions,
+      ),
+      roleName === undefined
+        ? undefined
+        : getApplicationMembershipRoleId(ctx, roleName, callOptions),
+    ]);
+    if (fleet.organization[0]?.organization_membership.length !== 1) {
+      throw new Error(USER_NOT_IN_ORGANIZATION);
+    }
+    const body = {
+      username,
+      is_member_of__application: fleet.id,
+      ...(roleId === undefined ? {} : { application_membership_role: roleId }),
+    };
+    return postRow(pine, resource, body, callOptions);
+  }
+
+  /**
+   * Changes the role of a membership.
+   *
+   * @param idOrUniqueKey - the membership id or `{ user, is_member_of__application }`.
+   * @param roleName - the new role's name.
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns nothing.
+   * @throws {BalenaInvalidParameterError} for an invalid key.
+   * @throws {BalenaApplicationMembershipRoleNotFound} when the role does not exist.
+   * @example
+   * await sdk.models.application.membership.changeRole(5, 'operator');
+   */
+  async function changeRole(
+    idOrUniqueKey: ApplicationMembershipKey,
+    roleName: string,
+    callOptions?: PineRequestOptions,
+  ): Promise<void> {
+    const id = checkKey(idOrUniqueKey);
+    const roleId = await getApplicationMembershipRoleId(ctx, roleName, callOptions);
+    await pine.patch({ resource, id, body: { application_membership_role: roleId } }, callOptions);
+  }
+
+  /**
+   * Removes a membership.
+   *
+   * @param idOrUniqueKey - the membership id or `{ user, is_member_of__application }`.
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns nothing.
+   * @throws {BalenaInvalidParameterError} for an invalid key.
+   * @example
+   * await sdk.models.application.membership.remove(5);
+   */
+  async function remove(
+    idOrUniqueKey: ApplicationMembershipKey,
+    callOptions?: PineRequestOptions,
+  ): Promise<void> {
+    await pine.delete({ resource, id: checkKey(idOrUniqueKey) }, callOptions);
+  }
+
+  return {
+    get,
+    getAllByApplication,
+    iterateAllByApplication,
+    countAllByApplication,
+    getAllByUser,
+    create,
+    changeRole,
+    remove,
+  };
+}
