@@ -152,3 +152,18 @@ describe('malformed bodies', () => {
     expect(reply).toMatchObject({ status: 200, text: 'OK' });
   });
 });
+
+describe('secret columns', () => {
+  it('never returns password hashes, JWT secrets or API key values', async () => {
+    const users = await request(apiUrl, 'GET', '/v7/user', { token });
+    expect(users.status).toBe(200);
+    const [me] = (users.json as { d: Array<Record<string, unknown>> }).d;
+    expect(me).toHaveProperty('username');
+    expect(me).not.toHaveProperty('password');
+    expect(me).not.toHaveProperty('jwt_secret');
+    const selected = await request(apiUrl, 'GET', '/v7/user?$select=password', { token });
+    expect(selected.status).toBe(400);
+    const keys = await request(apiUrl, 'GET', '/v7/api_key?$select=key', { token });
+    expect(keys.status).toBe(400);
+  });
+});

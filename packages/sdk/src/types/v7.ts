@@ -106,8 +106,6 @@ export interface User {
 		id: Types['Serial']['Read'];
 		actor: { __id: Actor['Read']['id'] } | [Actor['Read']];
 		username: Types['Short Text']['Read'];
-		password: Types['Hashed']['Read'];
-		jwt_secret: Types['Short Text']['Read'] | null;
 		email: Types['Text']['Read'] | null;
 		has_legacy_link_to__organization: { __id: Organization['Read']['id'] } | [Organization['Read']] | [] | null;
 		user__has__role?: Array<UserHasRole['Read']>;
@@ -135,8 +133,6 @@ export interface User {
 		id: Types['Serial']['Write'];
 		actor: Actor['Write']['id'];
 		username: Types['Short Text']['Write'];
-		password: Types['Hashed']['Write'];
-		jwt_secret: Types['Short Text']['Write'] | null;
 		email: Types['Text']['Write'] | null;
 		has_legacy_link_to__organization: Organization['Write']['id'] | null;
 	};
@@ -187,7 +183,6 @@ export interface ApiKey {
 		created_at: Types['Date Time']['Read'];
 		modified_at: Types['Date Time']['Read'];
 		id: Types['Serial']['Read'];
-		key: Types['Short Text']['Read'];
 		expiry_date: Types['Date Time']['Read'] | null;
 		is_of__actor: { __id: Actor['Read']['id'] } | [Actor['Read']];
 		name: Types['Text']['Read'] | null;
@@ -199,7 +194,6 @@ export interface ApiKey {
 		created_at: Types['Date Time']['Write'];
 		modified_at: Types['Date Time']['Write'];
 		id: Types['Serial']['Write'];
-		key: Types['Short Text']['Write'];
 		expiry_date: Types['Date Time']['Write'] | null;
 		is_of__actor: Actor['Write']['id'];
 		name: Types['Text']['Write'] | null;
@@ -1176,6 +1170,7 @@ export interface InviteeIsInvitedToApplication {
 		application_membership_role: { __id: ApplicationMembershipRole['Read']['id'] } | [ApplicationMembershipRole['Read']];
 		message: Types['Text']['Read'] | null;
 		is_created_by__user: { __id: User['Read']['id'] } | [User['Read']] | [] | null;
+		invitation_token: Types['Short Text']['Read'] | null;
 		application: { __id: Application['Read']['id'] } | [Application['Read']];
 	};
 	Write: {
@@ -1187,6 +1182,7 @@ export interface InviteeIsInvitedToApplication {
 		application_membership_role: ApplicationMembershipRole['Write']['id'];
 		message: Types['Text']['Write'] | null;
 		is_created_by__user: User['Write']['id'] | null;
+		invitation_token: Types['Short Text']['Write'] | null;
 	};
 }
 
@@ -1240,7 +1236,7 @@ export interface ApplicationHasEnvVarName {
 		created_at: Types['Date Time']['Read'];
 		modified_at: Types['Date Time']['Read'];
 		application: { __id: Application['Read']['id'] } | [Application['Read']];
-		env_var_name: Types['Short Text']['Read'];
+		name: Types['Short Text']['Read'];
 		id: Types['Serial']['Read'];
 		value: Types['Text']['Read'];
 	};
@@ -1248,7 +1244,7 @@ export interface ApplicationHasEnvVarName {
 		created_at: Types['Date Time']['Write'];
 		modified_at: Types['Date Time']['Write'];
 		application: Application['Write']['id'];
-		env_var_name: Types['Short Text']['Write'];
+		name: Types['Short Text']['Write'];
 		id: Types['Serial']['Write'];
 		value: Types['Text']['Write'];
 	};
@@ -1259,7 +1255,7 @@ export interface ApplicationHasConfigVarName {
 		created_at: Types['Date Time']['Read'];
 		modified_at: Types['Date Time']['Read'];
 		application: { __id: Application['Read']['id'] } | [Application['Read']];
-		config_var_name: Types['Short Text']['Read'];
+		name: Types['Short Text']['Read'];
 		id: Types['Serial']['Read'];
 		value: Types['Text']['Read'];
 	};
@@ -1267,7 +1263,7 @@ export interface ApplicationHasConfigVarName {
 		created_at: Types['Date Time']['Write'];
 		modified_at: Types['Date Time']['Write'];
 		application: Application['Write']['id'];
-		config_var_name: Types['Short Text']['Write'];
+		name: Types['Short Text']['Write'];
 		id: Types['Serial']['Write'];
 		value: Types['Text']['Write'];
 	};
@@ -1278,7 +1274,7 @@ export interface ApplicationHasBuildVarName {
 		created_at: Types['Date Time']['Read'];
 		modified_at: Types['Date Time']['Read'];
 		application: { __id: Application['Read']['id'] } | [Application['Read']];
-		build_var_name: Types['Short Text']['Read'];
+		name: Types['Short Text']['Read'];
 		id: Types['Serial']['Read'];
 		value: Types['Text']['Read'];
 	};
@@ -1286,7 +1282,7 @@ export interface ApplicationHasBuildVarName {
 		created_at: Types['Date Time']['Write'];
 		modified_at: Types['Date Time']['Write'];
 		application: Application['Write']['id'];
-		build_var_name: Types['Short Text']['Write'];
+		name: Types['Short Text']['Write'];
 		id: Types['Serial']['Write'];
 		value: Types['Text']['Write'];
 	};
@@ -1401,7 +1397,7 @@ export interface DeviceHasEnvVarName {
 		created_at: Types['Date Time']['Read'];
 		modified_at: Types['Date Time']['Read'];
 		device: { __id: Device['Read']['id'] } | [Device['Read']];
-		env_var_name: Types['Short Text']['Read'];
+		name: Types['Short Text']['Read'];
 		id: Types['Serial']['Read'];
 		value: Types['Text']['Read'];
 	};
@@ -1409,7 +1405,7 @@ export interface DeviceHasEnvVarName {
 		created_at: Types['Date Time']['Write'];
 		modified_at: Types['Date Time']['Write'];
 		device: Device['Write']['id'];
-		env_var_name: Types['Short Text']['Write'];
+		name: Types['Short Text']['Write'];
 		id: Types['Serial']['Write'];
 		value: Types['Text']['Write'];
 	};
@@ -1420,7 +1416,7 @@ export interface DeviceHasConfigVarName {
 		created_at: Types['Date Time']['Read'];
 		modified_at: Types['Date Time']['Read'];
 		device: { __id: Device['Read']['id'] } | [Device['Read']];
-		config_var_name: Types['Short Text']['Read'];
+		name: Types['Short Text']['Read'];
 		id: Types['Serial']['Read'];
 		value: Types['Text']['Read'];
 	};
@@ -1428,7 +1424,7 @@ export interface DeviceHasConfigVarName {
 		created_at: Types['Date Time']['Write'];
 		modified_at: Types['Date Time']['Write'];
 		device: Device['Write']['id'];
-		config_var_name: Types['Short Text']['Write'];
+		name: Types['Short Text']['Write'];
 		id: Types['Serial']['Write'];
 		value: Types['Text']['Write'];
 	};

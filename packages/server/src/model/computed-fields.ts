@@ -60,7 +60,7 @@ const vpnControlSetting = (): AbstractSqlQuery => {
       [
         'And',
         ['Equals', ['ReferencedField', 'cv', owner], ownerId],
-        ['Equals', ['ReferencedField', 'cv', 'config var name'], text(name)],
+        ['Equals', ['ReferencedField', 'cv', 'name'], text(name)],
       ],
     ],
   ];

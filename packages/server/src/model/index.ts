@@ -6,6 +6,8 @@ import sbvrTypesModule from '@balena/sbvr-types';
 import { sbvrUtils } from '@balena/pinejs';
 import { addComputedFields } from './computed-fields.js';
 import { applyFieldDefaults } from './defaults.js';
+import { hideSecretFields } from './hidden-fields.js';
+import { applyFieldRenames } from './field-renames.js';
 import { USER_TABLE_EXTENSIONS_SQL } from './init-sql.js';
 
 /** The name pinejs knows the model by. */
@@ -37,8 +39,10 @@ export function compileModel(modelText: string = readModelText()): AbstractSqlMo
     (sbvrTypesModule as { default?: typeof sbvrTypesModule.default }).default ?? sbvrTypesModule,
   );
   const abstractSql = translate(lfModel, 'Process');
+  applyFieldRenames(abstractSql);
   addComputedFields(abstractSql);
   applyFieldDefaults(abstractSql);
+  hideSecretFields(abstractSql);
   // pinejs turns model rules into validation queries rather than check constraints; keep that behaviour.
   return optimizeSchema(abstractSql, { createCheckConstraints: false });
 }
