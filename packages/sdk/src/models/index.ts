@@ -12,10 +12,22 @@ import type { ModelContext } from '../internal/model-context.js';
 import type { PineClient } from '../pine/index.js';
 import type BalenaModel from '../types/v7.js';
 import { createApplicationModel } from './application/index.js';
+import { createOrganizationModel } from './organization/index.js';
+import { createTeamModel } from './team/index.js';
+import { createKeyModel } from './key/index.js';
+import { createApiKeyModel } from './api-key/index.js';
+import { createCreditBundleModel } from './credit-bundle/index.js';
+import { createBillingModel } from './billing/index.js';
 
 /** Model factories by name. */
 export const MODEL_FACTORIES = {
   application: createApplicationModel,
+  organization: createOrganizationModel,
+  team: createTeamModel,
+  key: createKeyModel,
+  apiKey: createApiKeyModel,
+  creditBundle: createCreditBundleModel,
+  billing: createBillingModel,
 } satisfies Record<string, (ctx: SdkModelContext) => unknown>;
 
 /** The resource models (`sdk.models`). */

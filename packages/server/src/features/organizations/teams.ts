@@ -1,5 +1,6 @@
 // Team rules: memberships are created by username and only for members of the team's organization; a team can only
-// be granted access to applications of its own organization; team names are unique within an organization.
+// be granted access to applications of its own organization; team names are unique within an organization; deleting
+// a team removes its memberships and application accesses.
 import { errors, hooks, sbvrUtils, type dbModule } from '@balena/pinejs';
 import { API_ROOT, fkId, withTx } from '../../rules/hook-utils.js';
 
@@ -89,6 +90,20 @@ export function registerTeamHooks(): void {
       if (typeof name !== 'string') return;
       for (const teamId of await sbvrUtils.getAffectedIds(args)) {
         await checkUniqueTeamName(args.tx, name, await teamOrganization(args.tx, teamId), teamId);
+      }
+    },
+  });
+  hooks.addPureHook('DELETE', API_ROOT, 'team', {
+    PRERUN: async (args) => {
+      for (const teamId of await sbvrUtils.getAffectedIds(args)) {
+        await args.tx.executeSql(
+          `DELETE FROM "user-is member of-team" WHERE "is member of-team" = $1`,
+          [teamId],
+        );
+        await args.tx.executeSql(
+          `DELETE FROM "team-grants access to-application" WHERE "team" = $1`,
+          [teamId],
+        );
       }
     },
   });
