@@ -39,6 +39,8 @@ export interface DependentResourceSuite {
   notFoundCode: string;
   /** A parent identifier rejected before any request. */
   invalidParent: unknown;
+  /** Whether the resource has `get(parent, key)` (variables do, tags do not). */
+  hasGet: boolean;
 }
 
 /**
@@ -93,12 +95,16 @@ export function describeDependentResource(suite: DependentResourceSuite): void {
       expect(keys).not.toContain(key(5));
     });
 
-    it('gets one value, or undefined for a missing key', async () => {
-      if (api.get === undefined) return;
-      await api.set(fixture.parentId, key(6), 'six');
-      expect(await api.get(fixture.parentId, key(6))).toBe('six');
-      expect(await api.get(fixture.parentId, key(999))).toBeUndefined();
-    });
+    if (suite.hasGet) {
+      it('gets one value, or undefined for a missing key', async () => {
+        const get = api.get;
+        if (get === undefined) throw new Error(`${suite.title} has no get()`);
+        await api.set(fixture.parentId, key(6), 'six');
+        expect(await get(fixture.parentId, key(6))).toBe('six');
+        expect(await get(fixture.parentId, key(999))).toBeUndefined();
+        await expect(get(999_999_999, key(6))).rejects.toMatchObject({ code: suite.notFoundCode });
+      });
+    }
 
     it('raises the parent NotFound error for a missing parent', async () => {
       await expect(api.getAllByParent(999_999_999)).rejects.toMatchObject({
