@@ -18,6 +18,11 @@ import { createKeyModel } from './key/index.js';
 import { createApiKeyModel } from './api-key/index.js';
 import { createCreditBundleModel } from './credit-bundle/index.js';
 import { createBillingModel } from './billing/index.js';
+import { createReleaseModel } from './release/index.js';
+import { createServiceModel } from './service/index.js';
+import { createImageModel } from './image/index.js';
+import { createConfigModel } from './config/index.js';
+import { createDeviceTypeModel } from './device-type/index.js';
 
 /** Model factories by name. */
 export const MODEL_FACTORIES = {
@@ -28,6 +33,11 @@ export const MODEL_FACTORIES = {
   apiKey: createApiKeyModel,
   creditBundle: createCreditBundleModel,
   billing: createBillingModel,
+  release: createReleaseModel,
+  service: createServiceModel,
+  image: createImageModel,
+  config: createConfigModel,
+  deviceType: createDeviceTypeModel,
 } satisfies Record<string, (ctx: SdkModelContext) => unknown>;
 
 /** The resource models (`sdk.models`). */

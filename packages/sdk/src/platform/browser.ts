@@ -5,6 +5,19 @@ export type { KeyValueStorage } from './storage.js';
 /** Settings as balena-settings-client exposes them. */
 export type SettingsRecord = Record<string, SettingsValue>;
 
+/**
+ * File paths cannot be opened in browsers; pass a `File` instead.
+ *
+ * @param filePath - the path that was given.
+ * @returns never.
+ * @throws {Error} always: "File path uploads are not supported in the browser."
+ * @example
+ * await openLocalFile('x.txt'); // throws
+ */
+export async function openLocalFile(filePath: string): Promise<File> {
+  throw new Error(`File path uploads are not supported in the browser. (${filePath})`);
+}
+
 /** True in the browser build. */
 export const IS_BROWSER_BUILD = true;
 

@@ -5,6 +5,7 @@ import { createMemoryStorage, type KeyValueStorage } from './storage.js';
 
 export type { KeyValueStorage } from './storage.js';
 export type { SettingsRecord } from './node-settings.js';
+export { openLocalFile } from './node-local-file.js';
 
 /** True in the browser build; this is the Node build. */
 export const IS_BROWSER_BUILD = false;

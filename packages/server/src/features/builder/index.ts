@@ -5,7 +5,7 @@ import express, { type Application, type Request, type Response } from 'express'
 import { sbvrUtils } from '@balena/pinejs';
 import { InvalidTarballError, listTarFiles } from './tarball.js';
 
-/** Path prefix of the builder: the SDK's `builderUrl` is `<apiUrl>/builder/`. */
+/** Path prefix of the builder: the SDK's `builderUrl` is `<apiUrl>/builder/` (or `<apiUrl>` itself). */
 export const BUILDER_PATH = '/builder';
 const DOWNLOAD_TIMEOUT_MS = 30_000;
 
@@ -97,7 +97,8 @@ async function build(req: Request, res: Response): Promise<void> {
  * installBuilder(app); // getSdk({ apiUrl, builderUrl: `${apiUrl}/builder/` })
  */
 export function installBuilder(app: Application): void {
-  app.post(`${BUILDER_PATH}/v3/buildFromUrl`, express.json({ limit: '64kb' }), (req, res, next) => {
+  // Also at the root, for clients (like the official SDK) that drop a builderUrl's path.
+  app.post([`${BUILDER_PATH}/v3/buildFromUrl`, '/v3/buildFromUrl'], express.json({ limit: '64kb' }), (req, res, next) => {
     build(req, res).catch(next);
   });
 }
