@@ -42,8 +42,8 @@ interface Fleet {
 }
 
 let deviceTypeId: number;
-// The real API calls this field `name`; the model currently spells it `env_var_name` (reported to the model owner).
-const ENV_VAR_NAME_FIELD = 'env_var_name';
+// The variable name field, as the real API spells it.
+const ENV_VAR_NAME_FIELD = 'name';
 let alice: Fleet;
 let bob: Fleet;
 

@@ -33,9 +33,9 @@ async function call(method: string, path: string, token?: string, body?: unknown
 
 const rows = (reply: Reply) => (reply.json as { d: Array<Record<string, unknown>> }).d;
 const idOf = (reply: Reply) => (reply.json as { id: number }).id;
-// The model currently names variable name fields after their terms (reported); the real API calls them `name`.
-const ENV = 'env_var_name';
-const CONFIG = 'config_var_name';
+// Variable name fields, as the real API spells them.
+const ENV = 'name';
+const CONFIG = 'name';
 
 let user: CreatedUser;
 let orgId: number;
@@ -345,6 +345,96 @@ describe('releases', () => {
     ).toEqual({
       should_be_running__release: { __id: second },
     });
+  });
+});
+
+describe('service installs', () => {
+  it('follow the target release of a fleet and of new and moved devices', async () => {
+    const app = idOf(await newApp('svcFleet'));
+    const service = await call('POST', '/v7/service', token, {
+      application: app,
+      service_name: 'main',
+    });
+    expect(service.status).toBe(201);
+    const device = idOf(
+      await call('POST', '/v7/device', token, {
+        belongs_to__application: app,
+        is_of__device_type: deviceTypeId,
+      }),
+    );
+    const release = idOf(await newRelease(app, { status: 'running' }));
+    const now = new Date().toISOString();
+    const image = await call('POST', '/v7/image', token, {
+      is_a_build_of__service: idOf(service),
+      start_timestamp: now,
+      push_timestamp: now,
+      status: 'success',
+      is_stored_at__image_location: 'client/chosen',
+    });
+    expect(image.status).toBe(201);
+    expect(
+      (image.json as { is_stored_at__image_location: string }).is_stored_at__image_location,
+    ).toMatch(/^[^/]+\/v2\/[0-9a-f]{32}$/);
+    expect(
+      (
+        await call('POST', '/v7/release_image', token, {
+          image: idOf(image),
+          is_part_of__release: release,
+        })
+      ).status,
+    ).toBe(201);
+    const installsOf = async (id: number) =>
+      rows(
+        await call(
+          'GET',
+          `/v7/service_install?$select=installs__service&$filter=device%20eq%20${id}`,
+          token,
+        ),
+      );
+    expect(await installsOf(device)).toEqual([]);
+    expect(
+      (await call('PATCH', `/v7/release(${release})`, token, { status: 'success' })).status,
+    ).toBe(200);
+    expect(await installsOf(device)).toEqual([{ installs__service: { __id: idOf(service) } }]);
+    const late = idOf(
+      await call('POST', '/v7/device', token, {
+        belongs_to__application: app,
+        is_of__device_type: deviceTypeId,
+      }),
+    );
+    expect(await installsOf(late)).toHaveLength(1);
+    const other = idOf(await newApp('svcOtherFleet'));
+    expect(
+      (await call('PATCH', `/v7/device(${late})`, token, { belongs_to__application: other }))
+        .status,
+    ).toBe(200);
+    expect(await installsOf(late)).toEqual([]);
+  });
+
+  it('answers 404 when moving a device to a fleet the caller cannot see', async () => {
+    const app = idOf(await newApp('moveFleet'));
+    const device = idOf(
+      await call('POST', '/v7/device', token, {
+        belongs_to__application: app,
+        is_of__device_type: deviceTypeId,
+      }),
+    );
+    const stranger = await createUser({
+      email: 'stranger@example.com',
+      password: 'a-long-password',
+    });
+    const strangerOrg = rows(await call('GET', '/v7/organization?$select=id', stranger.token))[0]
+      .id;
+    const hidden = await call('POST', '/v7/application', stranger.token, {
+      app_name: 'hiddenFleet',
+      organization: strangerOrg,
+      is_for__device_type: deviceTypeId,
+    });
+    const moved = await call('PATCH', `/v7/device(${device})`, token, {
+      belongs_to__application: idOf(hidden),
+    });
+    expect(moved.status).toBe(404);
+    expect(moved.json).toBe("Application doesn't exist or you have no access to it.");
   });
 });
 

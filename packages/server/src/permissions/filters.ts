@@ -129,15 +129,16 @@ export function permission(resource: string, verb: string, filter?: string): str
  * @param resource a v7 resource name or synonym
  * @throws never
  * @example
- * canonicalResourceName('device_tag'); // 'device__has__tag_key'
+ * canonicalResourceName('service_install'); // 'device__installs__service'
  */
 export function canonicalResourceName(resource: string): string {
   try {
-    const sqlName = sbvrUtils.resolveSynonym({
-      vocabulary: VOCABULARY,
-      resourceName: resource,
-    } as Parameters<typeof sbvrUtils.resolveSynonym>[0]);
-    return sqlName.replace(/-/g, '__').replace(/ /g, '_');
+    const request = { vocabulary: VOCABULARY, resourceName: resource } as Parameters<
+      typeof sbvrUtils.resolveSynonym
+    >[0];
+    const table = sbvrUtils.getAbstractSqlModel(request).tables[sbvrUtils.resolveSynonym(request)];
+    // pinejs checks permissions under the table's own name, which can differ from the synonym-resolved key.
+    return (table?.name ?? resource).replace(/-/g, '__').replace(/ /g, '_');
   } catch {
     return resource;
   }

@@ -12,6 +12,7 @@ import {
   type Tx,
 } from './hook-utils.js';
 import { updateTrackedReleases } from './releases.js';
+import { ensureFleetServiceInstalls } from './service-installs.js';
 import { recomputeSlugs } from './slugs.js';
 import {
   checkAppNameCharacters,
@@ -95,13 +96,13 @@ export function registerApplicationRules(): void {
       PRERUN: async (args) => {
         await checkDeviceTypeChange(args);
         const { values } = args.request;
-        if (
-          'app_name' in values ||
-          'organization' in values ||
-          'should_track_latest_release' in values
-        ) {
-          await sbvrUtils.getAffectedIds(args);
-        }
+        const tracked = [
+          'app_name',
+          'organization',
+          'should_track_latest_release',
+          'should_be_running__release',
+        ];
+        if (tracked.some((field) => field in values)) await sbvrUtils.getAffectedIds(args);
       },
       POSTRUN: async ({ request, tx }) => {
         if ('app_name' in request.values || 'organization' in request.values) {
@@ -113,6 +114,9 @@ export function registerApplicationRules(): void {
           !('should_be_running__release' in request.values)
         ) {
           await updateTrackedReleases(tx, request.affectedIds ?? []);
+        }
+        if ('should_be_running__release' in request.values) {
+          await ensureFleetServiceInstalls(tx, request.affectedIds ?? []);
         }
       },
     });

@@ -1,11 +1,15 @@
 // Device rules: actor, uuid and name generation/validation, activity and event timestamps, OS variant derivation
 // and pin reset on fleet moves (api-spec §1.4 Devices).
-import { hooks, sbvrUtils } from '@balena/pinejs';
+import { errors, hooks, sbvrUtils } from '@balena/pinejs';
+import { canAccess } from '../permissions/can-access.js';
+import { ensureServiceInstalls, resetMovedDevices } from './service-installs.js';
 import {
   API_ROOT,
   badRequest,
   check,
   createActor,
+  fkId,
+  isExternalCaller,
   withTx,
   type HookArgs,
   type Tx,
@@ -61,6 +65,18 @@ function prepareDeviceUpdate({ request }: HookArgs): void {
   applyWriteEffects(values);
 }
 
+const TARGET_FIELDS = ['belongs_to__application', 'is_pinned_on__release'];
+
+/** Moving devices into a fleet the caller cannot see answers 404, as the real API does. */
+async function refuseInaccessibleTarget(args: HookArgs & { tx: Tx }): Promise<void> {
+  const target = fkId(args.request.values.belongs_to__application);
+  if (target == null || !isExternalCaller(args)) return;
+  const subject = { user: args.req.user, apiKey: args.req.apiKey };
+  if (!(await canAccess(subject, args.tx, 'application', target, 'read'))) {
+    throw new errors.NotFoundError("Application doesn't exist or you have no access to it.");
+  }
+}
+
 /** Deactivating (`is_active: false`) is refused while any affected device is online. */
 async function refuseDeactivatingOnline(args: HookArgs & { tx: Tx }): Promise<void> {
   if (args.request.values.is_active !== false) return;
@@ -80,11 +96,27 @@ async function refuseDeactivatingOnline(args: HookArgs & { tx: Tx }): Promise<vo
  * registerDeviceRules();
  */
 export function registerDeviceRules(): void {
-  hooks.addPureHook('POST', API_ROOT, 'device', { POSTPARSE: prepareNewDevice });
+  hooks.addPureHook('POST', API_ROOT, 'device', {
+    POSTPARSE: prepareNewDevice,
+    POSTRUN: async ({ tx, result }) => {
+      if (typeof result === 'number') await ensureServiceInstalls(tx, [result]);
+    },
+  });
   for (const method of ['PATCH', 'PUT'] as const) {
     hooks.addPureHook(method, API_ROOT, 'device', {
       POSTPARSE: prepareDeviceUpdate,
-      PRERUN: refuseDeactivatingOnline,
+      PRERUN: async (args) => {
+        await refuseDeactivatingOnline(args);
+        await refuseInaccessibleTarget(args);
+        if (TARGET_FIELDS.some((field) => field in args.request.values))
+          await sbvrUtils.getAffectedIds(args);
+      },
+      POSTRUN: async ({ request, tx }) => {
+        const ids = request.affectedIds ?? [];
+        if ('belongs_to__application' in request.values) await resetMovedDevices(tx, ids);
+        if (TARGET_FIELDS.some((field) => field in request.values))
+          await ensureServiceInstalls(tx, ids);
+      },
     });
   }
 }

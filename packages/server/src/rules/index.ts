@@ -4,6 +4,7 @@ import { registerApiKeyRules } from './api-keys.js';
 import { registerApplicationRules } from './applications.js';
 import { registerCascadeRules } from './cascades.js';
 import { registerDeviceRules } from './devices.js';
+import { registerImageRules } from './images.js';
 import { registerOrganizationRules } from './organizations.js';
 import { registerReleaseRules } from './releases.js';
 import { registerSecretFieldRules } from './secret-fields.js';
@@ -30,6 +31,7 @@ function registerAll(): void {
   registerReleaseRules();
   registerCascadeRules();
   registerApiKeyRules();
+  registerImageRules();
   registered = true;
 }
 

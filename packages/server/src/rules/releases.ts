@@ -3,6 +3,7 @@
 import { hooks, sbvrUtils } from '@balena/pinejs';
 import { API_ROOT, badRequest, type HookArgs, type Tx } from './hook-utils.js';
 import { releaseVersionFields } from './release-version.js';
+import { ensureFleetServiceInstalls } from './service-installs.js';
 import { parseSemver, revisionInBuild } from './semver.js';
 
 const SEMVER_PART_FIELDS = [
@@ -117,6 +118,7 @@ export async function updateTrackedReleases(tx: Tx, applicationIds: number[]): P
      WHERE a."id" = ANY($1::integer[]) AND a."should track latest release" = true`,
     [applicationIds],
   );
+  await ensureFleetServiceInstalls(tx, applicationIds);
 }
 
 function prepareVersionInput(args: HookArgs): void {
