@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sbvrUtils } from '@balena/pinejs';
+import { startTestServer, type TestServer } from '../src/testing/index.js';
+import { createUser, type CreatedUser } from '../src/identity/index.js';
+
+let server: TestServer;
+let api: string;
+
+interface Reply {
+  status: number;
+  text: string;
+  json: unknown;
+}
+
+async function call(method: string, path: string, token?: string, body?: unknown): Promise<Reply> {
+  const headers: Record<string, string> = {};
+  if (token != null) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(api + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, text, json };
+}
+
+const rows = (reply: Reply) => (reply.json as { d: Array<Record<string, unknown>> }).d;
+const idOf = (reply: Reply) => (reply.json as { id: number }).id;
+// Variable name fields, as the real API spells them.
+const ENV = 'name';
+
+let user: CreatedUser;
+let orgId: number;
+let deviceTypeId: number;
+let token: string;
+
+async function newApp(appName: string, extra: Record<string, unknown> = {}): Promise<Reply> {
+  return await call('POST', '/v7/application', token, {
+    app_name: appName,
+    organization: orgId,
+    is_for__device_type: deviceTypeId,
+    ...extra,
+  });
+}
+
+async function newRelease(app: number, extra: Record<string, unknown> = {}): Promise<Reply> {
+  return await call('POST', '/v7/release', token, {
+    belongs_to__application: app,
+    commit: `c${Math.random().toString(16).slice(2)}`,
+    composition: {},
+    status: 'success',
+    source: 'cloud',
+    start_timestamp: new Date().toISOString(),
+    ...extra,
+  });
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  api = server.apiUrl;
+  user = await createUser({ email: 'rules@example.com', password: 'a-long-password' });
+  token = user.token;
+  const org = rows(await call('GET', '/v7/organization?$select=id', token))[0];
+  orgId = org.id as number;
+  deviceTypeId = rows(
+    await call('GET', "/v7/device_type?$select=id&$filter=slug%20eq%20'raspberrypi3'"),
+  )[0].id as number;
+}, 90_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('service installs', () => {
+  it('follow the target release of a fleet and of new and moved devices', async () => {
+    const app = idOf(await newApp('svcFleet'));
+    const service = await call('POST', '/v7/service', token, {
+      application: app,
+      service_name: 'main',
+    });
+    expect(service.status).toBe(201);
+    const device = idOf(
+      await call('POST', '/v7/device', token, {
+        belongs_to__application: app,
+        is_of__device_type: deviceTypeId,
+      }),
+    );
+    const release = idOf(await newRelease(app, { status: 'running' }));
+    const now = new Date().toISOString();
+    const image = await call('POST', '/v7/image', token, {
+      is_a_build_of__service: idOf(service),
+      start_timestamp: now,
+      push_timestamp: now,
+      status: 'success',
+      is_stored_at__image_location: 'client/chosen',
+    });
+    expect(image.status).toBe(201);
+    expect(
+      (image.json as { is_stored_at__image_location: string }).is_stored_at__image_location,
+    ).toMatch(/^[^/]+\/v2\/[0-9a-f]{32}$/);
+    expect(
+      (
+        await call('POST', '/v7/release_image', token, {
+          image: idOf(image),
+          is_part_of__release: release,
+        })
+      ).status,
+    ).toBe(201);
+    const installsOf = async (id: number) =>
+      rows(
+        await call(
+          'GET',
+          `/v7/service_install?$select=installs__service&$filter=device%20eq%20${id}`,
+          token,
+        ),
+      );
+    expect(await installsOf(device)).toEqual([]);
+    expect(
+      (await call('PATCH', `/v7/release(${release})`, token, { status: 'success' })).status,
+    ).toBe(200);
+    expect(await installsOf(device)).toEqual([{ installs__service: { __id: idOf(service) } }]);
+    const late = idOf(
+      await call('POST', '/v7/device', token, {
+        belongs_to__application: app,
+        is_of__device_type: deviceTypeId,
+      }),
+    );
+    expect(await installsOf(late)).toHaveLength(1);
+    const other = idOf(await newApp('svcOtherFleet'));
+    expect(
+      (await call('PATCH', `/v7/device(${late})`, token, { belongs_to__application: other }))
+        .status,
+    ).toBe(200);
+    expect(await installsOf(late)).toEqual([]);
+  });
+
+  it('answers 404 when moving a device to a fleet the caller cannot see', async () => {
+    const app = idOf(await newApp('moveFleet'));
+    const device = idOf(
+      await call('POST', '/v7/device', token, {
+        belongs_to__application: app,
+        is_of__device_type: deviceTypeId,
+      }),
+    );
+    const stranger = await createUser({
+      email: 'stranger@example.com',
+      password: 'a-long-password',
+    });
+    const strangerOrg = rows(await call('GET', '/v7/organization?$select=id', stranger.token))[0]
+      .id;
+    const hidden = await call('POST', '/v7/application', stranger.token, {
+      app_name: 'hiddenFleet',
+      organization: strangerOrg,
+      is_for__device_type: deviceTypeId,
+    });
+    const moved = await call('PATCH', `/v7/device(${device})`, token, {
+      belongs_to__application: idOf(hidden),
+    });
+    expect(moved.status).toBe(404);
+    expect(moved.json).toBe("Application doesn't exist or you have no access to it.");
+  });
+});
+
+describe('cascading deletes', () => {
+  it('deleting an application removes its devices, variables, tags, releases and device keys', async () => {
+    const app = idOf(await newApp('doomedFleet'));
+    const device = idOf(
+      await call('POST', '/v7/device', token, {
+        belongs_to__application: app,
+        is_of__device_type: deviceTypeId,
+      }),
+    );
+    await call('POST', '/v7/device_tag', token, { device, tag_key: 'k', value: 'v' });
+    await call('POST', '/v7/device_environment_variable', token, {
+      device,
+      [ENV]: 'X',
+      value: 'v',
+    });
+    await call('POST', '/v7/application_tag', token, {
+      application: app,
+      tag_key: 'k',
+      value: 'v',
+    });
+    const release = idOf(await newRelease(app));
+    await call('POST', '/v7/release_tag', token, { release, tag_key: 'k', value: 'v' });
+    const key = (await call('POST', `/api-key/device/${device}/device-key`, token, {}))
+      .json as string;
+    expect((await call('GET', '/actor/v1/whoami', key)).status).toBe(200);
+
+    const deleted = await call('DELETE', `/v7/application(${app})`, token);
+    expect(deleted.status).toBe(200);
+    expect(rows(await call('GET', `/v7/device?$filter=id%20eq%20${device}`, token))).toEqual([]);
+    expect(rows(await call('GET', `/v7/release?$filter=id%20eq%20${release}`, token))).toEqual([]);
+    const { rows: leftovers } = await sbvrUtils.db.executeSql(
+      `SELECT (SELECT count(*) FROM "device-has-tag key" WHERE "device" = $1) AS tags,
+              (SELECT count(*) FROM "release-has-tag key" WHERE "release" = $2) AS release_tags,
+              (SELECT count(*) FROM "application-has-tag key" WHERE "application" = $3) AS app_tags`,
+      [device, release, app],
+    );
+    expect(leftovers[0]).toEqual({ tags: '0', release_tags: '0', app_tags: '0' });
+    expect((await call('GET', '/actor/v1/whoami', key)).status).toBe(401);
+  });
+});
+
+describe('bad input', () => {
+  it('answers 4xx, never 500, for malformed values', async () => {
+    const app = idOf(await newApp('badInputFleet'));
+    const attempts: Array<[string, string, unknown]> = [
+      [
+        'POST',
+        '/v7/device',
+        { belongs_to__application: app, is_of__device_type: deviceTypeId, uuid: 42 },
+      ],
+      [
+        'POST',
+        '/v7/device',
+        { belongs_to__application: app, is_of__device_type: deviceTypeId, device_name: 7 },
+      ],
+      [
+        'POST',
+        '/v7/application',
+        { app_name: 'x y z', organization: orgId, is_for__device_type: deviceTypeId },
+      ],
+      ['POST', '/v7/release', { belongs_to__application: app, semver: [1] }],
+      ['POST', '/v7/application_tag', { application: app, tag_key: 5, value: 'v' }],
+      ['POST', '/v7/organization', { name: 'x', handle: 'Not Valid' }],
+      ['POST', '/login_', 'just a string'],
+      [
+        'POST',
+        '/api-key/v2/',
+        {
+          actorType: 'application',
+          actorTypeId: app,
+          roles: 'provisioning-api-key',
+          expiryDate: null,
+        },
+      ],
+      ['POST', '/api-key/user/full', { name: ['x'], expiryDate: null }],
+    ];
+    for (const [method, path, body] of attempts) {
+      const reply = await call(method, path, token, body);
+      expect(reply.status, `${method} ${path} ${JSON.stringify(body)}`).toBeGreaterThanOrEqual(400);
+      expect(reply.status, `${method} ${path} ${JSON.stringify(body)}`).toBeLessThan(500);
+    }
+  });
+});
