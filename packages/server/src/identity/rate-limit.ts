@@ -7,6 +7,9 @@ export interface AttemptLimiterOptions {
   now?: () => number;
 }
 
+/** Above this many tracked keys, expired entries are pruned on the next failure. */
+const MAX_TRACKED_KEYS = 10_000;
+
 interface Entry {
   windowStart: number;
   failures: number;
@@ -52,6 +55,7 @@ export class AttemptLimiter {
    */
   recordFailure(key: string): void {
     const now = this.now();
+    if (this.entries.size >= MAX_TRACKED_KEYS) this.prune(now);
     let entry = this.entries.get(key);
     if (entry == null || now - entry.windowStart >= this.options.windowMs) {
       entry = { windowStart: now, failures: 0, blockedUntil: 0 };
@@ -62,6 +66,14 @@ export class AttemptLimiter {
       entry.blockedUntil = now + this.options.blockMs;
       entry.windowStart = entry.blockedUntil;
       entry.failures = 0;
+    }
+  }
+
+  /** Drops entries whose window and block have both passed, so memory stays bounded. */
+  private prune(now: number): void {
+    for (const [key, entry] of this.entries) {
+      if (entry.blockedUntil <= now && now - entry.windowStart >= this.options.windowMs)
+        this.entries.delete(key);
     }
   }
 
