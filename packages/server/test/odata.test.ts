@@ -303,6 +303,26 @@ describe('ordering and paging', () => {
   });
 });
 
+describe('directly accessible fleets', () => {
+  it('lists the fleets of organizations the user administers, not public fleets', async () => {
+    const direct = await getRows(
+      apiUrl,
+      odata(
+        '/v7/application?$select=app_name&$filter=is_directly_accessible_by__user/any(dau:1 eq 1)',
+      ),
+      token,
+    );
+    expect(direct).toEqual([{ app_name: 'odata-fleet' }]);
+    const visible = await request(
+      apiUrl,
+      'GET',
+      odata('/v7/application/$count?$filter=is_public eq true'),
+      { token },
+    );
+    expect((visible.json as { d: number }).d).toBeGreaterThan(0);
+  });
+});
+
 describe('public catalogue', () => {
   it('lets anonymous callers read device types by alias, with their CPU architecture', async () => {
     const rows = await getRows(

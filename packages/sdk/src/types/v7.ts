@@ -120,10 +120,12 @@ export interface User {
 		team_membership?: Array<UserIsMemberOfTeam['Read']>;
 		user__is_member_of__application?: Array<UserIsMemberOfApplication['Read']>;
 		user_application_membership?: Array<UserIsMemberOfApplication['Read']>;
+		user__has_direct_access_to__application?: Array<UserHasDirectAccessToApplication['Read']>;
 		is_member_of__organization?: Array<UserIsMemberOfOrganization['Read']>;
 		is_member_of__team?: Array<UserIsMemberOfTeam['Read']>;
 		is_member_of__application?: Array<UserIsMemberOfApplication['Read']>;
 		user_profile?: Array<UserProfile['Read']>;
+		has_direct_access_to__application?: Array<UserHasDirectAccessToApplication['Read']>;
 		owns__device?: Array<Device['Read']>;
 		creates__release?: Array<Release['Read']>;
 	};
@@ -781,6 +783,7 @@ export interface Application {
 		service?: Array<ApplicationHasServiceName['Read']>;
 		application__can_use__application__as_host?: Array<ApplicationCanUseApplicationAsHost['Read']>;
 		can_use__application__as_host?: Array<ApplicationCanUseApplicationAsHost['Read']>;
+		is_directly_accessible_by__user?: Array<UserHasDirectAccessToApplication['Read']>;
 		user__is_member_of__application?: Array<UserIsMemberOfApplication['Read']>;
 		user_application_membership?: Array<UserIsMemberOfApplication['Read']>;
 		includes__user?: Array<UserIsMemberOfApplication['Read']>;
@@ -1116,6 +1119,19 @@ export interface ApplicationCanUseApplicationAsHost {
 		can_use__application: Application['Write']['id'];
 		id: Types['Serial']['Write'];
 	};
+}
+
+export interface UserHasDirectAccessToApplication {
+	Read: {
+		created_at: Types['Date Time']['Read'];
+		modified_at: Types['Date Time']['Read'];
+		user: { __id: User['Read']['id'] } | [User['Read']];
+		has_direct_access_to__application: { __id: Application['Read']['id'] } | [Application['Read']];
+		id: Types['Serial']['Read'];
+		application: { __id: Application['Read']['id'] } | [Application['Read']];
+		is_directly_accessible_by__user: { __id: User['Read']['id'] } | [User['Read']];
+	};
+	Write: Record<string, never>;
 }
 
 export interface UserIsMemberOfApplication {
@@ -1661,6 +1677,7 @@ export default interface $Model {
 	user__has__public_key: UserHasPublicKey;
 	user_profile: UserProfile;
 	application__can_use__application__as_host: ApplicationCanUseApplicationAsHost;
+	user__has_direct_access_to__application: UserHasDirectAccessToApplication;
 	user__is_member_of__application: UserIsMemberOfApplication;
 	team__grants_access_to__application: TeamGrantsAccessToApplication;
 	invitee__is_invited_to__application: InviteeIsInvitedToApplication;

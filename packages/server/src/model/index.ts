@@ -8,6 +8,7 @@ import { addComputedFields } from './computed-fields.js';
 import { applyFieldDefaults } from './defaults.js';
 import { hideSecretFields } from './hidden-fields.js';
 import { applyFieldRenames } from './field-renames.js';
+import { defineDirectAccessView } from './direct-access.js';
 import { USER_TABLE_EXTENSIONS_SQL } from './init-sql.js';
 
 /** The name pinejs knows the model by. */
@@ -41,6 +42,7 @@ export function compileModel(modelText: string = readModelText()): AbstractSqlMo
   const abstractSql = translate(lfModel, 'Process');
   applyFieldRenames(abstractSql);
   addComputedFields(abstractSql);
+  defineDirectAccessView(abstractSql);
   applyFieldDefaults(abstractSql);
   hideSecretFields(abstractSql);
   // pinejs turns model rules into validation queries rather than check constraints; keep that behaviour.
