@@ -232,7 +232,7 @@ export function createOrganizationMembership(ctx: SdkModelContext) {
    * @example
    * const memberships = await sdk.models.organization.membership.getAllByUser('alice');
    */
-  function getAllByUser<const O extends OrganizationMembershipOptions = Record<never, never>>(
+  async function getAllByUser<const O extends OrganizationMembershipOptions = Record<never, never>>(
     usernameOrId: string | number,
     options?: O,
     callOptions?: PineRequestOptions,

@@ -83,7 +83,7 @@ export function createTeamMembership(ctx: SdkModelContext) {
    * @example
    * const memberships = await sdk.models.team.membership.getAllByTeam(5);
    */
-  function getAllByTeam<const O extends TeamMembershipOptions = Record<never, never>>(
+  async function getAllByTeam<const O extends TeamMembershipOptions = Record<never, never>>(
     teamId: number,
     options?: O,
     callOptions?: PineRequestOptions,
@@ -103,7 +103,7 @@ export function createTeamMembership(ctx: SdkModelContext) {
    * @example
    * for await (const m of sdk.models.team.membership.iterateAllByTeam(5)) console.log(m.id);
    */
-  function iterateAllByTeam<const O extends TeamMembershipOptions = Record<never, never>>(
+  async function* iterateAllByTeam<const O extends TeamMembershipOptions = Record<never, never>>(
     teamId: number,
     options?: O,
     iterateOptions?: IterateOptions,
@@ -112,7 +112,7 @@ export function createTeamMembership(ctx: SdkModelContext) {
       $filter: { is_member_of__team: checkId(teamId, 'teamId') },
       $orderby: 'id asc' as const,
     };
-    return iterateCollection(pine, RESOURCE, defaults, options, iterateOptions);
+    yield* iterateCollection(pine, RESOURCE, defaults, options, iterateOptions);
   }
 
   /**
@@ -126,7 +126,7 @@ export function createTeamMembership(ctx: SdkModelContext) {
    * @example
    * const n = await sdk.models.team.membership.countAllByTeam(5);
    */
-  function countAllByTeam(
+  async function countAllByTeam(
     teamId: number,
     options?: { $filter?: Filter },
     callOptions?: PineRequestOptions,
@@ -146,7 +146,7 @@ export function createTeamMembership(ctx: SdkModelContext) {
    * @example
    * const memberships = await sdk.models.team.membership.getAllByUser('alice');
    */
-  function getAllByUser<const O extends TeamMembershipOptions = Record<never, never>>(
+  async function getAllByUser<const O extends TeamMembershipOptions = Record<never, never>>(
     usernameOrId: string | number,
     options?: O,
     callOptions?: PineRequestOptions,
