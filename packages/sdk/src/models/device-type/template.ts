@@ -37,7 +37,10 @@ function lookup(context: unknown, thisValue: unknown, path: string): unknown {
 
 function toText(value: unknown): string {
   if (value == null || value === false) return '';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'string') return value;
+  // Handlebars prints arrays the way JavaScript joins them.
+  if (Array.isArray(value)) return value.map(toText).join(',');
+  return typeof value === 'object' ? '[object Object]' : String(value);
 }
 
 function isTruthy(value: unknown): boolean {
