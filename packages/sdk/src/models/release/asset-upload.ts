@@ -49,6 +49,25 @@ interface UploadPart {
 
 type AssetRow = ResultRow<'release_asset', Record<never, never>>;
 
+function isUploadPart(value: unknown): value is UploadPart {
+  if (typeof value !== 'object' || value === null) return false;
+  const { url, chunkSize, partNumber } = value as Record<string, unknown>;
+  return typeof url === 'string' && typeof chunkSize === 'number' && typeof partNumber === 'number';
+}
+
+/** Checks the `beginUpload` answer: `{ asset: { uuid, uploadParts: [{ url, chunkSize, partNumber }] } }`. */
+function readBeginUpload(body: unknown): { uuid: string; uploadParts: UploadPart[] } {
+  const asset: unknown =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>).asset : undefined;
+  if (typeof asset === 'object' && asset !== null) {
+    const { uuid, uploadParts } = asset as Record<string, unknown>;
+    if (typeof uuid === 'string' && Array.isArray(uploadParts) && uploadParts.every(isUploadPart)) {
+      return { uuid, uploadParts };
+    }
+  }
+  throw new Error('The API answered beginUpload without an upload uuid and parts');
+}
+
 function validate(params: ReleaseAssetUploadParams): void {
   const { asset, asset_key, release } = params;
   if (typeof asset_key !== 'string' || asset_key === '') {
@@ -145,8 +164,7 @@ export function createAssetUpload(
       },
       callOptions,
     );
-    const { uuid, uploadParts } = (begun as { asset: { uuid: string; uploadParts: UploadPart[] } })
-      .asset;
+    const { uuid, uploadParts } = readBeginUpload(begun);
     let uploaded = 0;
     const parts = await mapWithConcurrency(uploadParts, options.parallelUploads, async (part) => {
       const sent = await sendPart(file, part, options.chunkSize, callOptions);

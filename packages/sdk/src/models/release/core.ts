@@ -13,7 +13,7 @@ import {
   type ResourceOptions,
 } from '../../internal/collection.js';
 import { BalenaReleaseNotFound } from '../../errors/index.js';
-import { APPLICATION_LOOKUP, resolveId } from '../../internal/ids.js';
+import { APPLICATION_LOOKUP, isId, resolveId } from '../../internal/ids.js';
 import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
 import type { Image, Release, User } from '../../types/v7.js';
 import type { SdkModelContext } from '../index.js';
@@ -195,8 +195,11 @@ export function createReleaseCore(ctx: SdkModelContext) {
       },
       options.release,
     );
-    // The result's shape is fixed by this method (not by the caller's options): read it untyped.
-    const id = await resolveReleaseId(pine, commitOrIdOrRawVersion, callOptions);
+    // The result's shape is fixed by this method (not by the caller's options): read it untyped,
+    // by id (other identifiers are resolved to the id first).
+    const id = isId(commitOrIdOrRawVersion)
+      ? commitOrIdOrRawVersion
+      : await resolveReleaseId(pine, commitOrIdOrRawVersion, callOptions);
     const raw = await untypedPine(pine).get(
       { resource: 'release', id, options: releaseOptions },
       callOptions,
@@ -311,6 +314,7 @@ interface RawImageDetails {
   is_created_by__user?: Array<{ id: number; username: string }> | null | { __id: number };
 }
 
+// The one place the untyped read is given its type: the expand above fixes its shape.
 function toReleaseWithImageDetails(raw: object): ReleaseWithImageDetails {
   const { release_image: joins = [], ...release } = raw as RawImageDetails & Release['Read'];
   const images = joins
