@@ -194,7 +194,17 @@ describe('isolation between two users (OData)', () => {
     const moved = await call('PATCH', `/v7/device(${bob.deviceId})`, bob.owner.token, {
       belongs_to__application: alice.appId,
     });
-    expect(moved.status).toBe(401);
+    expect(moved.status).toBe(404);
+    const newTag = await call('POST', '/v7/device_tag', bob.owner.token, {
+      device: bob.deviceId,
+      tag_key: 'moveme',
+      value: '1',
+    });
+    const tag = (newTag.json as { id: number }).id;
+    const movedTag = await call('PATCH', `/v7/device_tag(${tag})`, bob.owner.token, {
+      device: alice.deviceId,
+    });
+    expect(movedTag.status).toBe(401);
     const device = rows(
       await call(
         'GET',
