@@ -29,7 +29,9 @@ describe('getSdk', () => {
       expect(Object.getOwnPropertyDescriptor(sdk, 'logs')?.get).toBeTypeOf('function');
       expect(sdk.auth).toBe(sdk.auth);
       expect(Object.getOwnPropertyDescriptor(sdk, 'auth')?.value).toBe(sdk.auth);
-      expect(Object.getOwnPropertyDescriptor(sdk.models, 'application')?.get).toBeTypeOf('function');
+      expect(Object.getOwnPropertyDescriptor(sdk.models, 'application')?.get).toBeTypeOf(
+        'function',
+      );
       expect(fetch.calls).toHaveLength(0);
       expect(globalFetch).not.toHaveBeenCalled();
       expect(await readdir(directory)).toEqual([]);

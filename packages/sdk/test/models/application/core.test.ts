@@ -1,5 +1,6 @@
 // models.application reads and lifecycle against the real local API.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getSdk } from '../../../src/index.js';
 import {
   createTestFleet,
   loginNewUser,
@@ -230,5 +231,33 @@ describe('application.rename / remove', () => {
     await expect(application.remove(999_999_999)).rejects.toMatchObject({
       code: 'BalenaApplicationNotFound',
     });
+  });
+});
+
+describe('application.remove batching', () => {
+  it('honours requestBatchingChunkSize for the lookups and the deletes', async () => {
+    const fleets = await Promise.all([1, 2, 3].map(() => createTestFleet(owner)));
+    const sdk = getSdk({
+      apiUrl: owner.apiUrl,
+      dataDirectory: false,
+      requestBatchingChunkSize: { numericId: 2 },
+    });
+    await sdk.auth.loginWithToken(owner.user.token);
+    const sent: string[] = [];
+    sdk.interceptors.push({
+      request: (request) => {
+        sent.push(`${request.method} ${decodeURIComponent(request.url)}`);
+        return request;
+      },
+    });
+    await sdk.models.application.remove(fleets.map((f) => f.id));
+    const [a, b, c] = fleets.map((f) => f.id);
+    expect(sent).toEqual([
+      expect.stringMatching(new RegExp(`^GET .*application\\?.*id in \\(${a},${b}\\)`)),
+      expect.stringMatching(new RegExp(`^GET .*application\\?.*id eq ${c}`)),
+      expect.stringMatching(new RegExp(`^DELETE .*application\\?\\$filter=id in \\(${a},${b}\\)`)),
+      expect.stringMatching(new RegExp(`^DELETE .*application\\?\\$filter=id in \\(${c}\\)`)),
+    ]);
+    for (const f of fleets) expect(await owner.sdk.models.application.has(f.id)).toBe(false);
   });
 });
