@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../src/testing/index.js';
 import { createUser, issueEmailVerificationToken } from '../src/identity/index.js';
 import { setPassword, findUserById } from '../src/identity/users.js';
 import { totpCode, decodeBase32 } from '../src/identity/totp.js';
+import { getSigningSecret, resetSigningSecretCache } from '../src/identity/signing-secret.js';
 
 let server: TestServer;
 let api: string;
@@ -250,6 +251,32 @@ describe('POST /user/v1/verify-email', () => {
     });
     expect(again.status).toBe(401);
     expect((await call('POST', '/user/v1/verify-email', undefined, {})).status).toBe(400);
+  });
+});
+
+describe('JWT signing secret', () => {
+  it('is persisted in the database, so tokens outlive the in-memory cache (a restart)', async () => {
+    const user = await createUser({ email: 'persist@example.com', password: 'password-persist' });
+    const before = await sbvrUtils.db.transaction((tx) => getSigningSecret(tx));
+    resetSigningSecretCache();
+    const after = await sbvrUtils.db.transaction((tx) => getSigningSecret(tx));
+    expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
+    expect((await call('GET', '/actor/v1/whoami', user.token)).status).toBe(200);
+  });
+
+  it('comes from JWT_SECRET when set', async () => {
+    const user = await createUser({ email: 'envsecret@example.com', password: 'password-env' });
+    process.env.JWT_SECRET = 'a-secret-from-the-environment';
+    resetSigningSecretCache();
+    try {
+      const secret = await sbvrUtils.db.transaction((tx) => getSigningSecret(tx));
+      expect(new TextDecoder().decode(secret)).toBe('a-secret-from-the-environment');
+      expect((await call('GET', '/actor/v1/whoami', user.token)).status).toBe(401);
+    } finally {
+      delete process.env.JWT_SECRET;
+      resetSigningSecretCache();
+    }
+    expect((await call('GET', '/actor/v1/whoami', user.token)).status).toBe(200);
   });
 });
 
