@@ -16,6 +16,7 @@ import {
   normalizeHandle,
 } from '../src/rules/validators.js';
 import { parseSemver, revisionInBuild } from '../src/rules/semver.js';
+import { scrubSecrets } from '../src/rules/secret-fields.js';
 
 describe('variable names', () => {
   it('accepts plain env var names and rejects invalid or reserved ones with the real texts', () => {
@@ -136,5 +137,31 @@ describe('semver', () => {
     expect(revisionInBuild('rev3')).toBe(3);
     expect(revisionInBuild('foo.rev12.bar')).toBe(12);
     expect(revisionInBuild('revision')).toBeUndefined();
+  });
+});
+
+describe('secret field scrubbing', () => {
+  it('removes password hashes, jwt secrets and api key digests at any depth', () => {
+    const body = {
+      d: [
+        {
+          id: 1,
+          password: 'x',
+          jwt_secret: 'y',
+          api_key: [{ id: 2, key: 'sha256:z', is_of__actor: { __id: 3 }, name: 'n' }],
+          device_tag: [{ tag_key: 'key', value: 'v' }],
+        },
+      ],
+    };
+    expect(scrubSecrets(body)).toEqual({
+      d: [
+        {
+          id: 1,
+          api_key: [{ id: 2, is_of__actor: { __id: 3 }, name: 'n' }],
+          device_tag: [{ tag_key: 'key', value: 'v' }],
+        },
+      ],
+    });
+    expect(scrubSecrets({ key: 'not an api key row' })).toEqual({ key: 'not an api key row' });
   });
 });
