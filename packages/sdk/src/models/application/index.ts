@@ -2,6 +2,7 @@
  * `sdk.models.application`: fleets, their tags and variables, memberships and invites.
  */
 import type { SdkModelContext } from '../index.js';
+import { createApplicationAccess } from './access.js';
 import { createApplicationActions } from './actions.js';
 import { createApplicationCore } from './core.js';
 import { createDeviceDetails } from './device-details.js';
@@ -36,6 +37,7 @@ export function createApplicationModel(ctx: SdkModelContext) {
     ...createApplicationsByOrganization(ctx),
     ...createDeviceDetails(ctx),
     ...createApplicationLifecycle(ctx),
+    ...createApplicationAccess(ctx),
     ...createReleaseTracking(ctx),
     ...createApplicationActions(ctx),
     ...createApplicationVariables(ctx),

@@ -1,5 +1,5 @@
 /**
- * Creating, renaming and removing fleets, provisioning keys, support access and device URLs.
+ * Creating, renaming and removing fleets, and their provisioning keys.
  */
 import {
   BalenaApplicationNotFound,
@@ -207,110 +207,10 @@ export function createApplicationLifecycle(ctx: SdkModelContext) {
     return body;
   }
 
-  /**
-   * Grants balena support access to a fleet until a time.
-   *
-   * @param slugOrUuidOrId - the fleet id, slug or uuid.
-   * @param expiryTimestamp - when the access ends, in ms since the epoch; must be in the future.
-   * @param callOptions - `signal`, `headers`, `timeout`.
-   * @returns nothing.
-   * @throws {BalenaInvalidParameterError} when the timestamp is missing or not in the future.
-   * @throws {BalenaApplicationNotFound} when the fleet does not exist.
-   * @example
-   * await sdk.models.application.grantSupportAccess('myorg/myfleet', Date.now() + 3600_000);
-   */
-  async function grantSupportAccess(
-    slugOrUuidOrId: SlugOrUuidOrId,
-    expiryTimestamp: number,
-    callOptions?: PineRequestOptions,
-  ): Promise<void> {
-    if (typeof expiryTimestamp !== 'number' || !(expiryTimestamp > Date.now())) {
-      throw new BalenaInvalidParameterError('expiryTimestamp', expiryTimestamp);
-    }
-    await setSupportAccess(slugOrUuidOrId, expiryTimestamp, callOptions);
-  }
-
-  /**
-   * Ends balena support access to a fleet.
-   *
-   * @param slugOrUuidOrId - the fleet id, slug or uuid.
-   * @param callOptions - `signal`, `headers`, `timeout`.
-   * @returns nothing.
-   * @throws {BalenaApplicationNotFound} when the fleet does not exist.
-   * @example
-   * await sdk.models.application.revokeSupportAccess('myorg/myfleet');
-   */
-  function revokeSupportAccess(
-    slugOrUuidOrId: SlugOrUuidOrId,
-    callOptions?: PineRequestOptions,
-  ): Promise<void> {
-    return setSupportAccess(slugOrUuidOrId, null, callOptions);
-  }
-
-  async function setSupportAccess(
-    slugOrUuidOrId: SlugOrUuidOrId,
-    until: number | null,
-    callOptions?: PineRequestOptions,
-  ): Promise<void> {
-    const id = await appId(slugOrUuidOrId, callOptions);
-    await pine.patch(
-      { resource: 'application', id, body: { is_accessible_by_support_until__date: until } },
-      callOptions,
-    );
-  }
-
-  /**
-   * Turns the public device URL on for every device of a fleet.
-   *
-   * @param slugOrUuidOrId - the fleet id, slug or uuid.
-   * @param callOptions - `signal`, `headers`, `timeout`.
-   * @returns nothing.
-   * @throws {BalenaApplicationNotFound} when the fleet does not exist.
-   * @example
-   * await sdk.models.application.enableDeviceUrls('myorg/myfleet');
-   */
-  function enableDeviceUrls(slugOrUuidOrId: SlugOrUuidOrId, callOptions?: PineRequestOptions) {
-    return setDeviceUrls(slugOrUuidOrId, true, callOptions);
-  }
-
-  /**
-   * Turns the public device URL off for every device of a fleet.
-   *
-   * @param slugOrUuidOrId - the fleet id, slug or uuid.
-   * @param callOptions - `signal`, `headers`, `timeout`.
-   * @returns nothing.
-   * @throws {BalenaApplicationNotFound} when the fleet does not exist.
-   * @example
-   * await sdk.models.application.disableDeviceUrls('myorg/myfleet');
-   */
-  function disableDeviceUrls(slugOrUuidOrId: SlugOrUuidOrId, callOptions?: PineRequestOptions) {
-    return setDeviceUrls(slugOrUuidOrId, false, callOptions);
-  }
-
-  async function setDeviceUrls(
-    slugOrUuidOrId: SlugOrUuidOrId,
-    isWebAccessible: boolean,
-    callOptions?: PineRequestOptions,
-  ): Promise<void> {
-    const id = await appId(slugOrUuidOrId, callOptions);
-    await pine.patch(
-      {
-        resource: 'device',
-        options: { $filter: { belongs_to__application: id } },
-        body: { is_web_accessible: isWebAccessible },
-      },
-      callOptions,
-    );
-  }
-
   return {
     create,
     remove,
     rename,
     generateProvisioningKey,
-    grantSupportAccess,
-    revokeSupportAccess,
-    enableDeviceUrls,
-    disableDeviceUrls,
   };
 }
