@@ -167,6 +167,52 @@ describe('service installs', () => {
   });
 });
 
+describe('device history', () => {
+  it('keeps one open row per device, closes it on tracked changes, and survives deletion', async () => {
+    const app = idOf(await newApp('historyFleet'));
+    const device = await call('POST', '/v7/device', token, {
+      belongs_to__application: app,
+      is_of__device_type: deviceTypeId,
+    });
+    const { id, uuid } = device.json as { id: number; uuid: string };
+    const history = async () =>
+      rows(
+        await call(
+          'GET',
+          `/v7/device_history?$select=end_timestamp,tracks__device,uuid,os_version,belongs_to__application&$filter=uuid%20eq%20'${uuid}'&$orderby=id%20asc`,
+          token,
+        ),
+      );
+    expect(await history()).toEqual([
+      {
+        end_timestamp: null,
+        tracks__device: { __id: id },
+        uuid,
+        os_version: null,
+        belongs_to__application: { __id: app },
+      },
+    ]);
+    expect((await call('PATCH', `/v7/device(${id})`, token, { note: 'untracked' })).status).toBe(
+      200,
+    );
+    expect(await history()).toHaveLength(1);
+    expect(
+      (await call('PATCH', `/v7/device(${id})`, token, { os_version: 'balenaOS 2.50.0' })).status,
+    ).toBe(200);
+    const rowsAfter = await history();
+    expect(rowsAfter).toHaveLength(2);
+    expect(rowsAfter[0].end_timestamp).not.toBeNull();
+    expect(rowsAfter[1]).toMatchObject({ end_timestamp: null, os_version: 'balenaOS 2.50.0' });
+    expect((await call('DELETE', `/v7/device(${id})`, token)).status).toBe(200);
+    const afterDelete = await history();
+    expect(afterDelete).toHaveLength(2);
+    for (const row of afterDelete) {
+      expect(row.tracks__device).toBeNull();
+      expect(row.end_timestamp).not.toBeNull();
+    }
+  });
+});
+
 describe('cascading deletes', () => {
   it('deleting an application removes its devices, variables, tags, releases and device keys', async () => {
     const app = idOf(await newApp('doomedFleet'));

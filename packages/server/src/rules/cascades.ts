@@ -1,6 +1,7 @@
 // Cascading deletes (api-spec §1.6): the model's foreign keys do not cascade, so deleting a parent first deletes
 // its dependents, in the request's transaction, children before parents.
 import { hooks, sbvrUtils } from '@balena/pinejs';
+import { closeDeviceHistory } from './device-history.js';
 import { API_ROOT, type HookArgs, type Tx } from './hook-utils.js';
 
 /** One dependent table: rows whose `column` references the deleted parent ids. */
@@ -93,11 +94,9 @@ async function deleteDependents(
         `SELECT "id" FROM ${table} WHERE ${column} = ANY($1::integer[])`,
         [parentIds],
       );
-      await deleteDependents(
-        tx,
-        rows.map((row) => Number(row.id)),
-        dependent.children,
-      );
+      const ids = rows.map((row) => Number(row.id));
+      if (dependent.table === 'device') await closeDeviceHistory(tx, ids, undefined);
+      await deleteDependents(tx, ids, dependent.children);
     }
     if (dependent.table === 'device') await deleteActorKeys(tx, 'device', column, parentIds);
     await tx.executeSql(`DELETE FROM ${table} WHERE ${column} = ANY($1::integer[])`, [parentIds]);
@@ -124,6 +123,9 @@ function cascade(resource: string, table: string, dependents: Dependent[]) {
   hooks.addPureHook('DELETE', API_ROOT, resource, {
     PRERUN: async (args: HookArgs & { tx: Tx }) => {
       const ids = await sbvrUtils.getAffectedIds(args);
+      if (table === 'device') {
+        await closeDeviceHistory(args.tx, ids, args.req.user?.actor ?? args.req.apiKey?.actor);
+      }
       await deleteDependents(args.tx, ids, dependents);
       if (table === 'application' || table === 'device')
         await deleteActorKeys(args.tx, table, '"id"', ids);

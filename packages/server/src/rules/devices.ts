@@ -2,6 +2,7 @@
 // and pin reset on fleet moves (api-spec §1.4 Devices).
 import { errors, hooks, sbvrUtils } from '@balena/pinejs';
 import { canAccess } from '../permissions/can-access.js';
+import { HISTORY_TRACKED_FIELDS, closeDeviceHistory, openDeviceHistory } from './device-history.js';
 import { ensureServiceInstalls, resetMovedDevices } from './service-installs.js';
 import {
   API_ROOT,
@@ -67,6 +68,12 @@ function prepareDeviceUpdate({ request }: HookArgs): void {
 
 const TARGET_FIELDS = ['belongs_to__application', 'is_pinned_on__release'];
 
+/** The acting actor of a request, for history rows (none for pinejs's root user). */
+function actorOf(req: HookArgs['req']): number | undefined {
+  const actor = req.user?.actor ?? req.apiKey?.actor;
+  return actor == null || actor === 0 ? undefined : actor;
+}
+
 /** Moving devices into a fleet the caller cannot see answers 404, as the real API does. */
 async function refuseInaccessibleTarget(args: HookArgs & { tx: Tx }): Promise<void> {
   const target = fkId(args.request.values.belongs_to__application);
@@ -98,8 +105,10 @@ async function refuseDeactivatingOnline(args: HookArgs & { tx: Tx }): Promise<vo
 export function registerDeviceRules(): void {
   hooks.addPureHook('POST', API_ROOT, 'device', {
     POSTPARSE: prepareNewDevice,
-    POSTRUN: async ({ tx, result }) => {
-      if (typeof result === 'number') await ensureServiceInstalls(tx, [result]);
+    POSTRUN: async ({ req, tx, result }) => {
+      if (typeof result !== 'number') return;
+      await ensureServiceInstalls(tx, [result]);
+      await openDeviceHistory(tx, [result], actorOf(req));
     },
   });
   for (const method of ['PATCH', 'PUT'] as const) {
@@ -108,14 +117,21 @@ export function registerDeviceRules(): void {
       PRERUN: async (args) => {
         await refuseDeactivatingOnline(args);
         await refuseInaccessibleTarget(args);
-        if (TARGET_FIELDS.some((field) => field in args.request.values))
+        const watched = [...TARGET_FIELDS, ...HISTORY_TRACKED_FIELDS];
+        if (watched.some((field) => field in args.request.values)) {
           await sbvrUtils.getAffectedIds(args);
+        }
       },
-      POSTRUN: async ({ request, tx }) => {
+      POSTRUN: async ({ req, request, tx }) => {
         const ids = request.affectedIds ?? [];
         if ('belongs_to__application' in request.values) await resetMovedDevices(tx, ids);
-        if (TARGET_FIELDS.some((field) => field in request.values))
+        if (TARGET_FIELDS.some((field) => field in request.values)) {
           await ensureServiceInstalls(tx, ids);
+        }
+        if (HISTORY_TRACKED_FIELDS.some((field) => field in request.values)) {
+          await closeDeviceHistory(tx, ids, actorOf(req));
+          await openDeviceHistory(tx, ids, actorOf(req));
+        }
       },
     });
   }
