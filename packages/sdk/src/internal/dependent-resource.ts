@@ -96,9 +96,10 @@ export function createDependentResource<T extends ResourceName>(
     [parentField]: parentId,
     [keyField]: key,
   });
+  // Upstream's key order: `$orderby` before `$filter`.
   const ofParent = async (parent: string | number, callOptions?: PineRequestOptions) => ({
-    $filter: { [parentField]: await getParentId(parent, callOptions) },
     $orderby: order,
+    $filter: { [parentField]: await getParentId(parent, callOptions) },
   });
 
   return {

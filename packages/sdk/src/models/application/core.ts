@@ -18,7 +18,6 @@ import {
 } from '../../internal/collection.js';
 import { APPLICATION_LOOKUP, findOne, isId, resolveId } from '../../internal/ids.js';
 import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
-import { mergePineOptions } from '../../utils/merge-pine-options.js';
 import type { SdkModelContext } from '../index.js';
 
 /** Pine options of application reads. */
@@ -37,9 +36,19 @@ export const DIRECTLY_ACCESSIBLE: Filter = {
   is_directly_accessible_by__user: { $any: { $alias: 'dau', $expr: { 1: 1 } } },
 };
 
-function withContext(defaults: FilterOrderDefaults, context?: ApplicationContext) {
+/** Adds the "directly accessible" condition to a method's filter; `$filter` goes first, as upstream. */
+function withContext(
+  defaults: FilterOrderDefaults,
+  context?: ApplicationContext,
+): FilterOrderDefaults {
   if (context !== 'directly_accessible') return defaults;
-  return mergePineOptions(defaults, { $filter: DIRECTLY_ACCESSIBLE });
+  const { $filter, ...rest } = defaults;
+  return { $filter: { ...filterObject($filter), ...filterObject(DIRECTLY_ACCESSIBLE) }, ...rest };
+}
+
+function filterObject(filter: Filter | undefined): object {
+  if (filter == null) return {};
+  return typeof filter === 'object' && !Array.isArray(filter) ? filter : { $and: [filter] };
 }
 
 /**
@@ -257,7 +266,7 @@ export function createApplicationCore(ctx: SdkModelContext) {
    * if (!(await sdk.models.application.hasAny())) console.log('create a fleet first');
    */
   async function hasAny(callOptions?: PineRequestOptions): Promise<boolean> {
-    const fleets = await getAll({ $select: ['id'], $top: 1 }, 'directly_accessible', callOptions);
+    const fleets = await getAll({ $select: ['id'] }, 'directly_accessible', callOptions);
     return fleets.length > 0;
   }
 

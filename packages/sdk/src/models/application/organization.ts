@@ -29,7 +29,7 @@ export function createApplicationsByOrganization(ctx: SdkModelContext) {
     callOptions?: PineRequestOptions,
   ): Promise<FilterOrderDefaults> {
     const organization = await resolveId(pine, ORGANIZATION_LOOKUP, orgHandleOrId, callOptions);
-    return { ...BY_NAME, $filter: { organization } };
+    return { $filter: { organization }, ...BY_NAME };
   }
 
   /**

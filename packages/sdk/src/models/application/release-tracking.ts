@@ -28,21 +28,6 @@ const LATEST_RELEASE_EXPAND = {
 export function createReleaseTracking(ctx: SdkModelContext) {
   const { pine } = ctx;
 
-  const withLatest = (x: SlugOrUuidOrId, callOptions?: PineRequestOptions) =>
-    findOne(
-      pine,
-      APPLICATION_LOOKUP,
-      x,
-      {
-        $select: ['id', 'should_track_latest_release'],
-        $expand: {
-          should_be_running__release: { $select: 'id' },
-          owns__release: LATEST_RELEASE_EXPAND,
-        },
-      },
-      callOptions,
-    );
-
   /**
    * Tells whether a fleet follows new releases automatically.
    *
@@ -81,7 +66,19 @@ export function createReleaseTracking(ctx: SdkModelContext) {
     slugOrUuidOrId: SlugOrUuidOrId,
     callOptions?: PineRequestOptions,
   ): Promise<boolean> {
-    const fleet = await withLatest(slugOrUuidOrId, callOptions);
+    const fleet = await findOne(
+      pine,
+      APPLICATION_LOOKUP,
+      slugOrUuidOrId,
+      {
+        $select: 'should_track_latest_release',
+        $expand: {
+          should_be_running__release: { $select: 'id' },
+          owns__release: LATEST_RELEASE_EXPAND,
+        },
+      },
+      callOptions,
+    );
     const latest = fleet.owns__release[0];
     const target = fleet.should_be_running__release[0];
     return fleet.should_track_latest_release && (latest === undefined || target?.id === latest.id);
@@ -165,7 +162,13 @@ export function createReleaseTracking(ctx: SdkModelContext) {
     slugOrUuidOrId: SlugOrUuidOrId,
     callOptions?: PineRequestOptions,
   ): Promise<void> {
-    const fleet = await withLatest(slugOrUuidOrId, callOptions);
+    const fleet = await findOne(
+      pine,
+      APPLICATION_LOOKUP,
+      slugOrUuidOrId,
+      { $select: 'id', $expand: { owns__release: LATEST_RELEASE_EXPAND } },
+      callOptions,
+    );
     const latest = fleet.owns__release[0];
     await pine.patch(
       {
