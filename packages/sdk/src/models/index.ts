@@ -23,6 +23,7 @@ import { createServiceModel } from './service/index.js';
 import { createImageModel } from './image/index.js';
 import { createConfigModel } from './config/index.js';
 import { createDeviceTypeModel } from './device-type/index.js';
+import { createDeviceModel } from './device/index.js';
 
 /** Model factories by name. */
 export const MODEL_FACTORIES = {
@@ -38,6 +39,7 @@ export const MODEL_FACTORIES = {
   image: createImageModel,
   config: createConfigModel,
   deviceType: createDeviceTypeModel,
+  device: createDeviceModel,
 } satisfies Record<string, (ctx: SdkModelContext) => unknown>;
 
 /** The resource models (`sdk.models`). */
