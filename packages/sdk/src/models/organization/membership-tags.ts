@@ -41,7 +41,7 @@ export function createOrganizationMembershipTags(
     getParentId: async (membershipId, callOptions) => {
       // Membership tags are addressed by the membership's numeric id only.
       if (!isId(membershipId)) throw new BalenaInvalidParameterError('membershipId', membershipId);
-      const row = await membership.get(membershipId, { $select: 'id' }, callOptions);
+      const row = await membership.get(membershipId, undefined, callOptions);
       return row.id;
     },
   });
@@ -65,13 +65,14 @@ export function createOrganizationMembershipTags(
     callOptions?: PineRequestOptions,
   ): Promise<Array<OrganizationMembershipTagRow<O>>> {
     const orgId = await resolveId(pine, ORGANIZATION_LOOKUP, handleOrId, callOptions);
+    // Key order matters on the wire: the official SDK sends `$orderby` before `$filter`.
     const defaults = {
+      $orderby: 'tag_key asc' as const,
       $filter: {
         organization_membership: {
           $any: { $alias: 'om', $expr: { om: { is_member_of__organization: orgId } } },
         },
       },
-      $orderby: 'tag_key asc' as const,
     };
     return getCollection(pine, RESOURCE, defaults, options, callOptions);
   }

@@ -1,7 +1,7 @@
 /**
  * `sdk.models.team.applicationAccess`: which fleets a team may use, with which application role.
  */
-import { BalenaError, BalenaInvalidParameterError } from '../../errors/index.js';
+import { BalenaInvalidParameterError } from '../../errors/index.js';
 import {
   getCollection,
   getSingle,
@@ -58,7 +58,7 @@ export function createTeamApplicationAccess(
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns the accesses.
    * @throws {BalenaInvalidParameterError} when `teamId` is not an id.
-   * @throws {BalenaError} when the team does not exist.
+   * @throws {Error} when the team does not exist.
    * @example
    * const accesses = await sdk.models.team.applicationAccess.getAllByTeam(5);
    */
@@ -79,7 +79,7 @@ export function createTeamApplicationAccess(
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns the access.
    * @throws {BalenaInvalidParameterError} when the id is not an id.
-   * @throws {BalenaError} when there is no such access.
+   * @throws {Error} when there is no such access.
    * @example
    * const access = await sdk.models.team.applicationAccess.get(7);
    */
@@ -90,7 +90,8 @@ export function createTeamApplicationAccess(
   ): Promise<TeamApplicationAccessRow<O>> {
     const id = checkId(teamApplicationAccessId, 'teamApplicationAccessId');
     const row = await getSingle(pine, RESOURCE, id, {}, options, callOptions);
-    if (row === undefined) throw new BalenaError('Team application access not found');
+    // A plain Error, as the official SDK throws.
+    if (row === undefined) throw new Error('Team application access not found');
     return row;
   }
 

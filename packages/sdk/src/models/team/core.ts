@@ -2,7 +2,7 @@
  * `sdk.models.team`: teams of an organization (create, list, read, rename, delete), with the
  * iterate/count extras on the collection.
  */
-import { BalenaError, BalenaInvalidParameterError } from '../../errors/index.js';
+import { BalenaInvalidParameterError } from '../../errors/index.js';
 import {
   countCollection,
   getCollection,
@@ -157,7 +157,7 @@ export function createTeamCore(ctx: SdkModelContext) {
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns the team.
    * @throws {BalenaInvalidParameterError} when `teamId` is not an id.
-   * @throws {BalenaError} when the team does not exist.
+   * @throws {Error} when the team does not exist.
    * @example
    * const team = await sdk.models.team.get(5, { $select: 'name' });
    */
@@ -168,7 +168,8 @@ export function createTeamCore(ctx: SdkModelContext) {
   ): Promise<TeamRow<O>> {
     const id = checkTeamId(teamId);
     const team = await getSingle(pine, 'team', id, {}, options, callOptions);
-    if (team === undefined) throw new BalenaError(`Team not found: ${id}`);
+    // A plain Error, as the official SDK throws.
+    if (team === undefined) throw new Error(`Team not found: ${id}`);
     return team;
   }
 
@@ -180,7 +181,7 @@ export function createTeamCore(ctx: SdkModelContext) {
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns nothing.
    * @throws {BalenaInvalidParameterError} when `teamId` is not an id or `newName` is empty.
-   * @throws {BalenaError} when the team does not exist or the name is taken.
+   * @throws {Error} when the team does not exist or the name is taken.
    * @example
    * await sdk.models.team.rename(5, 'frontend');
    */
@@ -207,7 +208,8 @@ export function createTeamCore(ctx: SdkModelContext) {
     );
     const taken = team.belongs_to__organization[0]?.owns__team.length ?? 0;
     if (taken > 0) {
-      throw new BalenaError(
+      // A plain Error, as the official SDK throws.
+      throw new Error(
         `A team with this name already exists in the organization. Organization: ${team.belongs_to__organization[0]?.id}, Name: ${newName}`,
       );
     }
