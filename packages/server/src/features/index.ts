@@ -11,6 +11,7 @@ import { installBilling } from './billing/index.js';
 import { installCreditBundles } from './credit-bundles/index.js';
 import { installOrganizationFeatures } from './organizations/index.js';
 import { installApplicationFeatures } from './applications/index.js';
+import { installDeviceFeatures } from './devices/index.js';
 
 /** Settings features need from the server. */
 export interface FeatureContext {
@@ -41,6 +42,7 @@ export function installFeatures(app: Application, context: FeatureContext): Inst
   installBuilder(app);
   installOrganizationFeatures(app);
   installApplicationFeatures(app);
+  installDeviceFeatures(app);
   installCreditBundles();
   installBilling(app);
   const webResourceHandler = installReleaseAssets(app, context.dataDir);
