@@ -213,6 +213,58 @@ describe('device history', () => {
   });
 });
 
+describe('host OS and supervisor targets', () => {
+  const targetOf = async (id: number) =>
+    rows(
+      await call(
+        'GET',
+        `/v7/device(${id})?$select=id&$expand=should_be_operated_by__release($select=raw_version),should_be_managed_by__release($select=raw_version)`,
+        token,
+      ),
+    )[0];
+
+  it('follow the versions a device reports, and refuse downgrades', async () => {
+    const app = idOf(await newApp('osFleet'));
+    const created = await call('POST', '/v7/device', token, {
+      belongs_to__application: app,
+      is_of__device_type: deviceTypeId,
+      os_version: 'balenaOS 2.29.0+rev1',
+      os_variant: 'prod',
+      supervisor_version: '11.12.4',
+    });
+    expect(created.status).toBe(201);
+    const id = idOf(created);
+    expect(await targetOf(id)).toMatchObject({
+      should_be_operated_by__release: [{ raw_version: '2.29.0+rev1.prod' }],
+      should_be_managed_by__release: [{ raw_version: '11.12.4' }],
+    });
+    expect(
+      (await call('PATCH', `/v7/device(${id})`, token, { os_version: 'balenaOS 2.48.0+rev1' }))
+        .status,
+    ).toBe(200);
+    expect(await targetOf(id)).toMatchObject({
+      should_be_operated_by__release: [{ raw_version: '2.48.0+rev1.prod' }],
+    });
+
+    const older = rows(
+      await call(
+        'GET',
+        "/v7/release?$select=id&$filter=raw_version%20eq%20'2.29.0+rev1.prod'&$top=1",
+        token,
+      ),
+    )[0].id as number;
+    const downgrade = await call('PATCH', `/v7/device(${id})`, token, {
+      should_be_operated_by__release: older,
+    });
+    expect(downgrade.status).toBe(400);
+    expect(downgrade.json).toBe('Attempt to downgrade hostapp, which is not allowed');
+    const missing = await call('PATCH', `/v7/device(${id})`, token, {
+      should_be_managed_by__release: 999999,
+    });
+    expect(missing.json).toBe('Could not find a supervisor release with this ID 999999');
+  });
+});
+
 describe('cascading deletes', () => {
   it('deleting an application removes its devices, variables, tags, releases and device keys', async () => {
     const app = idOf(await newApp('doomedFleet'));

@@ -3,6 +3,7 @@
 import { errors, hooks, sbvrUtils } from '@balena/pinejs';
 import { canAccess } from '../permissions/can-access.js';
 import { HISTORY_TRACKED_FIELDS, closeDeviceHistory, openDeviceHistory } from './device-history.js';
+import { checkOsTargets, trackReportedVersions } from './device-os-releases.js';
 import { ensureServiceInstalls, resetMovedDevices } from './service-installs.js';
 import {
   API_ROOT,
@@ -67,6 +68,12 @@ function prepareDeviceUpdate({ request }: HookArgs): void {
 }
 
 const TARGET_FIELDS = ['belongs_to__application', 'is_pinned_on__release'];
+const REPORTED_FIELDS = ['os_version', 'os_variant', 'supervisor_version'];
+const OS_FIELDS = [
+  ...REPORTED_FIELDS,
+  'should_be_operated_by__release',
+  'should_be_managed_by__release',
+];
 
 /** The acting actor of a request, for history rows (none for pinejs's root user). */
 function actorOf(req: HookArgs['req']): number | undefined {
@@ -105,9 +112,13 @@ async function refuseDeactivatingOnline(args: HookArgs & { tx: Tx }): Promise<vo
 export function registerDeviceRules(): void {
   hooks.addPureHook('POST', API_ROOT, 'device', {
     POSTPARSE: prepareNewDevice,
+    PRERUN: async ({ request, tx }) => {
+      await checkOsTargets(tx, request.values, []);
+    },
     POSTRUN: async ({ req, tx, result }) => {
       if (typeof result !== 'number') return;
       await ensureServiceInstalls(tx, [result]);
+      await trackReportedVersions(tx, [result]);
       await openDeviceHistory(tx, [result], actorOf(req));
     },
   });
@@ -117,9 +128,9 @@ export function registerDeviceRules(): void {
       PRERUN: async (args) => {
         await refuseDeactivatingOnline(args);
         await refuseInaccessibleTarget(args);
-        const watched = [...TARGET_FIELDS, ...HISTORY_TRACKED_FIELDS];
+        const watched = [...TARGET_FIELDS, ...HISTORY_TRACKED_FIELDS, ...OS_FIELDS];
         if (watched.some((field) => field in args.request.values)) {
-          await sbvrUtils.getAffectedIds(args);
+          await checkOsTargets(args.tx, args.request.values, await sbvrUtils.getAffectedIds(args));
         }
       },
       POSTRUN: async ({ req, request, tx }) => {
@@ -127,6 +138,9 @@ export function registerDeviceRules(): void {
         if ('belongs_to__application' in request.values) await resetMovedDevices(tx, ids);
         if (TARGET_FIELDS.some((field) => field in request.values)) {
           await ensureServiceInstalls(tx, ids);
+        }
+        if (REPORTED_FIELDS.some((field) => field in request.values)) {
+          await trackReportedVersions(tx, ids);
         }
         if (HISTORY_TRACKED_FIELDS.some((field) => field in request.values)) {
           await closeDeviceHistory(tx, ids, actorOf(req));
