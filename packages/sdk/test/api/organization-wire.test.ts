@@ -136,4 +136,80 @@ describe('organization and friends on the wire, this SDK vs the official one', (
       expect(run.ourResult).toEqual(run.officialResult);
     });
   }
+
+  // Creations answer different ids and tokens: the requests must match, and both must succeed.
+  const creations: Array<[string, (sdk: Sdk) => Promise<unknown>, () => Promise<unknown>]> = [
+    [
+      'organization.create',
+      (sdk) => sdk.models.organization.create({ name: 'Wire Created', handle: 'wire_created_org' }),
+      () => pair.ours.models.organization.remove('wire_created_org'),
+    ],
+    [
+      'invite.create',
+      (sdk) =>
+        sdk.models.organization.invite.create(orgId, {
+          invitee: 'second@example.com',
+          roleName: 'member',
+          message: 'hello',
+        }),
+      () =>
+        pair.ours.pine.delete({
+          resource: 'organization_invite',
+          options: { $filter: { message: 'hello' } },
+        }),
+    ],
+    [
+      'team.create',
+      (sdk) => sdk.models.team.create(orgId, 'created team'),
+      () =>
+        pair.ours.pine.delete({ resource: 'team', options: { $filter: { name: 'created team' } } }),
+    ],
+    [
+      'key.create',
+      (sdk) => sdk.models.key.create('second', ' ssh-ed25519 AAAAsecond second@test '),
+      () =>
+        pair.ours.pine.delete({
+          resource: 'user__has__public_key',
+          options: { $filter: { title: 'second' } },
+        }),
+    ],
+    [
+      'apiKey.create',
+      (sdk) =>
+        sdk.models.apiKey.create({
+          name: 'second',
+          expiryDate: '2090-01-01T00:00:00.000Z',
+          description: 'wire',
+        }),
+      async () => undefined,
+    ],
+    [
+      'creditBundle.create',
+      (sdk) => sdk.models.creditBundle.create(orgId, 1, 3),
+      async () => undefined,
+    ],
+    [
+      'billing.updateBillingInfo',
+      (sdk) => sdk.models.billing.updateBillingInfo(orgId, { token_id: 'pm_wire' }),
+      async () => undefined,
+    ],
+    [
+      'billing.createSetupIntent',
+      (sdk) => sdk.models.billing.createSetupIntent({ organization: orgId }),
+      async () => undefined,
+    ],
+    [
+      'billing.removeBillingInfo',
+      (sdk) => sdk.models.billing.removeBillingInfo(orgId),
+      async () => undefined,
+    ],
+  ];
+
+  for (const [name, call, reset] of creations) {
+    it(`${name} sends the same requests`, async () => {
+      const run = await pair.both(call, reset);
+      expect(run.ourCalls).toEqual(run.officialCalls);
+      expect([run.ourResult.error, run.officialResult.error]).toEqual([undefined, undefined]);
+    });
+  }
 });

@@ -82,13 +82,14 @@ export async function createWirePair(apiUrl: string): Promise<WirePair> {
       ourLog.calls.length = 0;
       officialLog.calls.length = 0;
       const ourResult = await settle(call(ours));
+      const ourCalls = [...ourLog.calls];
       await reset?.();
       // The official SDK has the same public surface for every call these tests make.
       const officialResult = await settle(call(official as unknown as ReturnType<typeof getSdk>));
       return {
         ourResult,
         officialResult,
-        ourCalls: [...ourLog.calls],
+        ourCalls,
         officialCalls: [...officialLog.calls],
       };
     },

@@ -105,6 +105,9 @@ describe('organization.remove', () => {
     await expect(alice.sdk.models.organization.get(org.id)).rejects.toMatchObject({
       code: 'BalenaOrganizationNotFound',
     });
+    // The handle is free again: the row is gone, not just hidden.
+    const again = await alice.sdk.models.organization.create({ name: 'Again', handle: org.handle });
+    expect(again.id).not.toBe(org.id);
   });
 
   it('raises NotFound for a missing organization and rejects invalid input', async () => {

@@ -114,7 +114,7 @@ export function createOrganizationInvite(ctx: SdkModelContext) {
       resolveId(pine, ORGANIZATION_LOOKUP, handleOrId, callOptions),
       roleName === undefined
         ? undefined
-        : getOrganizationMembershipRoleId(ctx, roleName, callOptions),
+        : getOrganizationMembershipRoleId(ctx, roleName, callOptions, 'filter'),
     ]);
     const body = {
       invitee,

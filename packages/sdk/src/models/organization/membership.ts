@@ -17,6 +17,7 @@ import {
   type ResultRow,
 } from '../../internal/collection.js';
 import { ORGANIZATION_LOOKUP, isId, resolveId } from '../../internal/ids.js';
+import { getMany } from '../../pine/typed.js';
 import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import type { HandleOrId } from './core.js';
@@ -80,6 +81,7 @@ export function userFilter(usernameOrId: unknown): Filter {
  * @param ctx - the model context.
  * @param roleName - `administrator` or `member`.
  * @param callOptions - `signal`, `headers`, `timeout`.
+ * @param lookup - `key` (`organization_membership_role(name='...')`) or `filter` (`$filter=name eq '...'`).
  * @returns the role id.
  * @throws {BalenaInvalidParameterError} when `roleName` is not a non-empty string.
  * @throws {BalenaOrganizationMembershipRoleNotFound} when no role has that name.
@@ -90,18 +92,30 @@ export async function getOrganizationMembershipRoleId(
   ctx: SdkModelContext,
   roleName: string,
   callOptions?: PineRequestOptions,
+  lookup: 'key' | 'filter' = 'key',
 ): Promise<number> {
   if (typeof roleName !== 'string' || roleName.length === 0) {
     throw new BalenaInvalidParameterError('roleName', roleName);
   }
-  const role = await getSingle(
-    ctx.pine,
-    'organization_membership_role',
-    { name: roleName },
-    {},
-    { $select: 'id' },
-    callOptions,
-  );
+  // The official SDK reads the role by natural key when changing a role, by filter when inviting.
+  const role =
+    lookup === 'key'
+      ? await getSingle(
+          ctx.pine,
+          'organization_membership_role',
+          { name: roleName },
+          {},
+          { $select: 'id' },
+          callOptions,
+        )
+      : (
+          await getMany(
+            ctx.pine,
+            'organization_membership_role',
+            { $top: 1, $select: 'id', $filter: { name: roleName } },
+            callOptions,
+          )
+        )[0];
   if (role === undefined) throw new BalenaOrganizationMembershipRoleNotFound(roleName);
   return role.id;
 }

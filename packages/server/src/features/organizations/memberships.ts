@@ -58,6 +58,9 @@ const ORGANIZATION_DEPENDENTS: ReadonlyArray<{ sql: string }> = [
   {
     sql: `UPDATE "user" SET "has legacy link to-organization" = NULL WHERE "has legacy link to-organization" = $1`,
   },
+  // The organization row itself goes here too: the DELETE pinejs runs afterwards re-applies the caller's
+  // permission filter, which no longer matches once the administrator memberships are gone.
+  { sql: `DELETE FROM "organization" WHERE "id" = $1` },
 ];
 
 /**
