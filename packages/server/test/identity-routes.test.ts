@@ -254,6 +254,32 @@ describe('POST /user/v1/verify-email', () => {
   });
 });
 
+describe('requesting a verification e-mail', () => {
+  it('accepts PATCH user(<own id>) {has_been_sent_verification_email} and refuses other writes', async () => {
+    const user = await createUser({ email: 'reverify@example.com', password: 'password-reverify' });
+    const other = await createUser({
+      email: 'reverify2@example.com',
+      password: 'password-reverify',
+    });
+    const body = { has_been_sent_verification_email: true };
+    expect((await call('PATCH', `/v7/user(${user.id})`, user.token, body)).status).toBe(200);
+    expect((await call('PATCH', `/v7/user(${other.id})`, user.token, body)).status).not.toBe(200);
+    expect(
+      (await call('PATCH', `/v7/user(${user.id})`, user.token, { username: 'renamed' })).status,
+    ).toBe(401);
+  });
+
+  it('refuses blacklisted usernames at signup', async () => {
+    const reply = await call('POST', '/user/register', undefined, {
+      email: 'admin-wannabe@example.com',
+      password: 'long-password',
+      username: 'Admin',
+    });
+    expect(reply.status).toBe(409);
+    expect(reply.text).toBe('This username is blacklisted');
+  });
+});
+
 describe('JWT signing secret', () => {
   it('is persisted in the database, so tokens outlive the in-memory cache (a restart)', async () => {
     const user = await createUser({ email: 'persist@example.com', password: 'password-persist' });

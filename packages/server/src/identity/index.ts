@@ -8,6 +8,7 @@ import { installApiKeyRoutes } from './routes-api-keys.js';
 import { installDeviceRegisterRoute } from './routes-device-register.js';
 import { installSessionRoutes } from './routes-session.js';
 import { installTotpRoutes } from './routes-totp.js';
+import { installUserProfileRoutes } from './routes-user-profile.js';
 import { resetSecretStoreCache } from './secret-store.js';
 import { issueSessionToken } from './sessions.js';
 import { resetSigningSecretCache } from './signing-secret.js';
@@ -35,6 +36,7 @@ export function installIdentity(app: Application): void {
   installTotpRoutes(router);
   installApiKeyRoutes(router);
   installDeviceRegisterRoute(router);
+  installUserProfileRoutes(router);
   app.use(router);
 }
 

@@ -109,17 +109,31 @@ async function isTaken(tx: Tx, column: '"username"' | '"email"', value: string):
 /** A conflict while creating a user, with the real API's text. */
 export class UserConflictError extends Error {}
 
+/** Usernames nobody may register (they would impersonate the service). */
+const BLACKLISTED_USERNAMES = new Set([
+  'root',
+  'admin',
+  'administrator',
+  'guest',
+  'balena',
+  'resin',
+  'support',
+]);
+
 async function pickUsername(tx: Tx, requested: string | undefined, email: string): Promise<string> {
   if (requested != null) {
     const username = normalizeHandle(requested);
+    if (BLACKLISTED_USERNAMES.has(username))
+      throw new UserConflictError('This username is blacklisted');
     if (await isTaken(tx, '"username"', username))
       throw new UserConflictError('This username is already taken');
     return username;
   }
   const base = normalizeHandle(email.split('@')[0] || 'user').slice(0, 60) || 'user';
   let candidate = base;
-  while (await isTaken(tx, '"username"', candidate))
+  while (BLACKLISTED_USERNAMES.has(candidate) || (await isTaken(tx, '"username"', candidate))) {
     candidate = `${base}_${randomBytes(3).toString('hex')}`;
+  }
   return candidate;
 }
 
