@@ -74,10 +74,15 @@ async function appNames(url: string, token: string): Promise<string[]> {
 let dataDir: string;
 
 beforeAll(() => {
-  // The command runs the compiled server.
-  execFileSync('npm', ['run', 'build'], { cwd: packageDir, stdio: 'ignore' });
+  // The command runs the compiled server; a failed build shows the compiler's output.
+  try {
+    execFileSync('npm', ['run', 'build'], { cwd: packageDir, stdio: 'pipe', encoding: 'utf8' });
+  } catch (err) {
+    const { stdout, stderr } = err as { stdout?: string; stderr?: string };
+    throw new Error(`npm run build failed:\n${stdout ?? ''}${stderr ?? ''}`, { cause: err });
+  }
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'balena-local-cli-'));
-}, 120_000);
+}, 240_000);
 
 afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
