@@ -10,7 +10,7 @@
  * 4. run the mutation once per owner group and per ≤ `numericId` ids, sequentially.
  */
 import { BalenaInvalidParameterError } from '../errors/index.js';
-import type { Filter, PineRequestOptions } from '../pine/index.js';
+import type { Filter, ODataOptionsWithoutCount, PineRequestOptions } from '../pine/index.js';
 import type { RequestBatchingChunkSize } from '../config.js';
 import { untypedPine, type BalenaPine, type ResourceName } from './collection.js';
 import { isFullUuid, isId } from './ids.js';
@@ -23,6 +23,8 @@ export interface BatchRow {
   id: number;
   uuid?: string;
   group?: number;
+  /** The whole looked-up row (with the spec's `lookupOptions` fields). */
+  data: Record<string, unknown>;
 }
 
 /** What a batch operation works on. */
@@ -42,6 +44,10 @@ export interface BatchSpec {
   orderBy?: string;
   /** An extra `$filter` every looked-up row must match. */
   filter?: Filter;
+  /** Extra fields of the lookup (`$select` list, `$expand`), for checks before the mutation. */
+  lookupOptions?: { $select?: string[]; $expand?: ODataOptionsWithoutCount['$expand'] };
+  /** Checks every looked-up row before the first mutation (e.g. architecture compatibility). */
+  beforeMutate?: (rows: BatchRow[]) => void | Promise<void>;
   /** The error for a missing member. */
   notFound: (member: string | number) => Error;
   /** The error for a single string matching several rows. */
@@ -69,8 +75,9 @@ export async function runBatched(
   callOptions?: PineRequestOptions,
 ): Promise<BatchRow[]> {
   const members = validateBatchInput(input, spec.paramName);
-  const rows = await lookUpMembers(spec, members, callOptions);
+  const rows = await lookUpMembers(spec, members, Array.isArray(input), callOptions);
   checkAllFound(spec, input, members, rows);
+  await spec.beforeMutate?.(rows);
   const groups = new Map<number | undefined, number[]>();
   for (const row of rows) {
     const ids = groups.get(row.group) ?? [];
@@ -116,6 +123,7 @@ export function validateBatchInput(input: unknown, paramName: string): number[] 
 async function lookUpMembers(
   spec: BatchSpec,
   members: number[] | string[],
+  asArray: boolean,
   callOptions: PineRequestOptions | undefined,
 ): Promise<BatchRow[]> {
   const byString = typeof members[0] === 'string';
@@ -125,16 +133,24 @@ async function lookUpMembers(
     'id',
     ...(byString ? [field] : []),
     ...(spec.groupByField ? [spec.groupByField] : []),
+    ...(spec.lookupOptions?.$select ?? []),
   ];
+  const $expand = spec.lookupOptions?.$expand;
   const found: BatchRow[] = [];
   for (const chunk of chunks<number | string>(members, size)) {
-    const memberFilter = chunk.length === 1 ? { [field]: chunk[0] } : { [field]: { $in: chunk } };
+    const memberFilter = asArray ? { [field]: { $in: chunk } } : { [field]: chunk[0] };
     const $filter =
       spec.filter === undefined ? memberFilter : { $and: [memberFilter, spec.filter] };
+    // Upstream's key order: the model's `$orderby` default, then `$select`, then `$filter`.
     const rows = await untypedPine(spec.pine).get(
       {
         resource: spec.resource,
-        options: { $select, $filter, ...(spec.orderBy ? { $orderby: spec.orderBy } : {}) },
+        options: {
+          ...(spec.orderBy ? { $orderby: spec.orderBy } : {}),
+          $select,
+          $filter,
+          ...($expand === undefined ? {} : { $expand }),
+        },
       },
       callOptions,
     );
@@ -146,7 +162,7 @@ async function lookUpMembers(
 }
 
 function toBatchRow(row: Record<string, unknown>, field?: string, groupByField?: string): BatchRow {
-  const result: BatchRow = { id: Number(row.id) };
+  const result: BatchRow = { id: Number(row.id), data: row };
   if (field !== undefined) {
     result.uuid = String(row[field]);
   }

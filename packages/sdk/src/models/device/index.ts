@@ -3,9 +3,25 @@
  * URLs, registration, supervisor actions and OS updates.
  */
 import type { SdkModelContext } from '../index.js';
+import { createDeviceBatchUpdates } from './batch-updates.js';
 import { createDeviceCore } from './core.js';
+import { createDeviceHistory } from './history.js';
+import { createDeviceLocalMode } from './local-mode.js';
+import { createDeviceMove } from './move.js';
+import { createDeviceProperties } from './properties.js';
+import { createDeviceRegistration } from './registration.js';
+import { createDeviceReleasePinning } from './release-pinning.js';
+import { createDeviceServiceVariables } from './service-var.js';
+import { createDeviceTargetState } from './target-state.js';
+import { createDeviceVariables } from './variables.js';
 
 export type { DeviceOptions, DeviceRow, UuidOrId } from './core.js';
+export type { DeviceLocation, UuidOrIdOrArray } from './batch-updates.js';
+export { OverallStatus } from './properties.js';
+export type { DeviceRegistrationInfo } from './registration.js';
+export type { HistoryTimeRange } from './history.js';
+export type { LocalModeSupport, LocalModeSupportFields } from './local-mode.js';
+export type { SupervisorTargetState } from './target-state.js';
 
 /**
  * Builds `sdk.models.device`.
@@ -17,8 +33,19 @@ export type { DeviceOptions, DeviceRow, UuidOrId } from './core.js';
  * const { get, getAllByApplication } = sdk.models.device;
  */
 export function createDeviceModel(ctx: SdkModelContext) {
+  const variables = createDeviceVariables(ctx);
   return {
     ...createDeviceCore(ctx),
+    ...createDeviceProperties(ctx),
+    ...createDeviceBatchUpdates(ctx),
+    ...createDeviceMove(ctx),
+    ...createDeviceReleasePinning(ctx),
+    ...createDeviceTargetState(ctx),
+    ...createDeviceRegistration(ctx),
+    ...createDeviceLocalMode(ctx, variables.configVar),
+    ...variables,
+    serviceVar: createDeviceServiceVariables(ctx),
+    history: createDeviceHistory(ctx),
   };
 }
 

@@ -1,0 +1,161 @@
+/**
+ * Creating device identities: unique uuids, registration with a short-lived provisioning key, and
+ * device API keys.
+ */
+import { BalenaInvalidDeviceType } from '../../errors/index.js';
+import { isArchitectureCompatibleWith } from '../../internal/cpu-architecture.js';
+import { DEVICE_LOOKUP, resolveId } from '../../internal/ids.js';
+import type { PineRequestOptions } from '../../pine/index.js';
+import type { SdkModelContext } from '../index.js';
+import type { UuidOrId } from './core.js';
+
+/** What `register` answers: the new device's id, uuid and its device API key. */
+export interface DeviceRegistrationInfo {
+  id: number;
+  uuid: string;
+  api_key: string;
+}
+
+const PROVISIONING_KEY_LIFETIME_MS = 10 * 60 * 1000;
+const REGISTER_TIMEOUT_MS = 30_000;
+const ARCHITECTURE_EXPAND = { is_of__cpu_architecture: { $select: 'slug' } } as const;
+
+/**
+ * Builds the registration methods of `sdk.models.device`.
+ *
+ * @param ctx - the model context.
+ * @returns the methods.
+ * @throws {Error} never at build time.
+ * @example
+ * const registration = createDeviceRegistration(ctx);
+ */
+export function createDeviceRegistration(ctx: SdkModelContext) {
+  /**
+   * A new random device uuid: 32 lower-case hexadecimal characters.
+   *
+   * @returns the uuid.
+   * @throws {Error} when the platform has no Web Crypto `getRandomValues`.
+   * @example
+   * const uuid = sdk.models.device.generateUniqueKey();
+   */
+  function generateUniqueKey(): string {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    // The version 4 and variant bits, as in a v4 uuid without its dashes.
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  }
+
+  /**
+   * Registers a new device in a fleet, as a device would at first boot.
+   *
+   * @param applicationSlugOrUuidOrId - the fleet id, slug or uuid.
+   * @param uuid - the device uuid (see `generateUniqueKey`).
+   * @param deviceTypeSlug - the device type; the fleet's when omitted; must be architecture-compatible.
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns the device id, uuid and API key.
+   * @throws {BalenaInvalidDeviceType} when the device type cannot run the fleet's architecture.
+   * @throws {BalenaApplicationNotFound} when the fleet does not exist.
+   * @throws {BalenaRequestError} when the API refuses the registration (e.g. a taken uuid).
+   * @example
+   * const info = await sdk.models.device.register('myorg/myfleet', sdk.models.device.generateUniqueKey());
+   */
+  async function register(
+    applicationSlugOrUuidOrId: string | number,
+    uuid: string,
+    deviceTypeSlug?: string,
+    callOptions?: PineRequestOptions,
+  ): Promise<DeviceRegistrationInfo> {
+    const [userInfo, provisioningKey, fleet, deviceType] = await Promise.all([
+      ctx.auth.getUserInfo(callOptions),
+      ctx.models.application.generateProvisioningKey(
+        {
+          slugOrUuidOrId: applicationSlugOrUuidOrId,
+          keyExpiryDate: new Date(Date.now() + PROVISIONING_KEY_LIFETIME_MS).toISOString(),
+          keyDescription: 'Created by SDK to register a device',
+        },
+        callOptions,
+      ),
+      ctx.models.application.get(
+        applicationSlugOrUuidOrId,
+        {
+          $select: 'id',
+          $expand: { is_for__device_type: { $select: 'slug', $expand: ARCHITECTURE_EXPAND } },
+        },
+        undefined,
+        callOptions,
+      ),
+      deviceTypeSlug === undefined
+        ? undefined
+        : ctx.models.deviceType.get(
+            deviceTypeSlug,
+            { $select: 'slug', $expand: ARCHITECTURE_EXPAND },
+            callOptions,
+          ),
+    ]);
+    const fleetDeviceType = fleet.is_for__device_type[0];
+    if (deviceType !== undefined) {
+      const deviceArchitecture = deviceType.is_of__cpu_architecture[0]?.slug;
+      const fleetArchitecture = fleetDeviceType?.is_of__cpu_architecture[0]?.slug;
+      if (
+        deviceArchitecture === undefined ||
+        fleetArchitecture === undefined ||
+        !isArchitectureCompatibleWith(deviceArchitecture, fleetArchitecture)
+      ) {
+        throw new BalenaInvalidDeviceType(
+          `Incompatible device type: ${deviceTypeSlug} for ${applicationSlugOrUuidOrId}`,
+        );
+      }
+    }
+    const { body } = await ctx.request.send<DeviceRegistrationInfo>({
+      method: 'POST',
+      url: '/device/register',
+      headers: { ...callOptions?.headers, Authorization: `Bearer ${provisioningKey}` },
+      sendToken: false,
+      refreshToken: false,
+      timeout: callOptions?.timeout ?? REGISTER_TIMEOUT_MS,
+      signal: callOptions?.signal,
+      body: {
+        user: userInfo.id,
+        application: fleet.id,
+        uuid,
+        device_type: deviceType?.slug ?? fleetDeviceType?.slug,
+      },
+    });
+    return body;
+  }
+
+  /**
+   * Creates an API key for a device (what the device uses to talk to the API).
+   *
+   * @param uuidOrId - the device id or full uuid.
+   * @param keyName - an optional key name.
+   * @param keyDescription - an optional description.
+   * @param keyExpiryDate - an optional ISO expiry date.
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns the key.
+   * @throws {BalenaDeviceNotFound} when the device does not exist.
+   * @example
+   * const key = await sdk.models.device.generateDeviceKey(123, 'ci');
+   */
+  async function generateDeviceKey(
+    uuidOrId: UuidOrId,
+    keyName?: string,
+    keyDescription?: string,
+    keyExpiryDate?: string,
+    callOptions?: PineRequestOptions,
+  ): Promise<string> {
+    const id = await resolveId(ctx.pine, DEVICE_LOOKUP, uuidOrId, callOptions);
+    const { body } = await ctx.request.send<string>(
+      {
+        method: 'POST',
+        url: `/api-key/device/${id}/device-key`,
+        body: { name: keyName, description: keyDescription, expiryDate: keyExpiryDate },
+      },
+      callOptions,
+    );
+    return body;
+  }
+
+  return { generateUniqueKey, register, generateDeviceKey };
+}

@@ -1,0 +1,221 @@
+/**
+ * Device tags, configuration variables and environment variables: built from the shared
+ * dependent-resource builder, plus the per-fleet listings (`getAllByApplication`).
+ */
+import {
+  countCollection,
+  getCollection,
+  iterateCollection,
+  type ResourceName,
+  type ResourceOptions,
+  type ResultRow,
+} from '../../internal/collection.js';
+import {
+  createDependentResource,
+  type DependentResource,
+} from '../../internal/dependent-resource.js';
+import { APPLICATION_LOOKUP, DEVICE_LOOKUP, resolveId } from '../../internal/ids.js';
+import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
+import type { SdkModelContext } from '../index.js';
+
+type DeviceDependent = 'device_tag' | 'device_config_variable' | 'device_environment_variable';
+
+/**
+ * The per-fleet listings of a device tag or variable resource (rows of every device of a fleet).
+ *
+ * @param ctx - the model context.
+ * @param resource - the resource.
+ * @param keyField - the key the rows are ordered by.
+ * @returns `getAllByApplication`, `iterateAllByApplication`, `countAllByApplication`.
+ * @example
+ * const { getAllByApplication } = byFleetOfDevice(ctx, 'device_tag', 'tag_key');
+ */
+function byFleetOfDevice<T extends ResourceName>(
+  ctx: SdkModelContext,
+  resource: T,
+  keyField: string,
+) {
+  const defaults = async (fleet: string | number, callOptions?: PineRequestOptions) => {
+    const id = await resolveId(ctx.pine, APPLICATION_LOOKUP, fleet, callOptions);
+    const $filter: Filter = {
+      device: { $any: { $alias: 'd', $expr: { d: { belongs_to__application: id } } } },
+    };
+    return { $filter, $orderby: `${keyField} asc` };
+  };
+  return {
+    /**
+     * The entries of every device of a fleet, ordered by key.
+     *
+     * @param slugOrUuidOrId - the fleet id, slug or uuid.
+     * @param options - pine options merged with the defaults.
+     * @param callOptions - `signal`, `headers`, `timeout`.
+     * @returns the entries.
+     * @throws {BalenaApplicationNotFound} when the fleet does not exist.
+     * @example
+     * const tags = await sdk.models.device.tags.getAllByApplication('myorg/myfleet');
+     */
+    async getAllByApplication<const O extends ResourceOptions<T>>(
+      slugOrUuidOrId: string | number,
+      options?: O,
+      callOptions?: PineRequestOptions,
+    ): Promise<Array<ResultRow<T, O>>> {
+      const query = await defaults(slugOrUuidOrId, callOptions);
+      return getCollection(ctx.pine, resource, query, options, callOptions);
+    },
+    /**
+     * Pages through the entries of every device of a fleet.
+     *
+     * @param slugOrUuidOrId - the fleet id, slug or uuid.
+     * @param options - pine options merged with the defaults.
+     * @param iterateOptions - `pageSize`, `signal`, `headers`, `timeout`.
+     * @returns an async iterator over the entries.
+     * @throws {BalenaApplicationNotFound} when the fleet does not exist.
+     * @example
+     * for await (const tag of sdk.models.device.tags.iterateAllByApplication(123)) console.log(tag.tag_key);
+     */
+    async *iterateAllByApplication<const O extends ResourceOptions<T>>(
+      slugOrUuidOrId: string | number,
+      options?: O,
+      iterateOptions?: IterateOptions,
+    ): AsyncIterableIterator<ResultRow<T, O>> {
+      const query = await defaults(slugOrUuidOrId, iterateOptions);
+      yield* iterateCollection(ctx.pine, resource, query, options, iterateOptions);
+    },
+    /**
+     * Counts the entries of every device of a fleet.
+     *
+     * @param slugOrUuidOrId - the fleet id, slug or uuid.
+     * @param options - an optional `$filter`.
+     * @param callOptions - `signal`, `headers`, `timeout`.
+     * @returns the number of entries.
+     * @throws {BalenaApplicationNotFound} when the fleet does not exist.
+     * @example
+     * const n = await sdk.models.device.envVar.countAllByApplication(123);
+     */
+    async countAllByApplication(
+      slugOrUuidOrId: string | number,
+      options?: { $filter?: Filter },
+      callOptions?: PineRequestOptions,
+    ): Promise<number> {
+      const query = await defaults(slugOrUuidOrId, callOptions);
+      return countCollection(ctx.pine, resource, query, options, callOptions);
+    },
+  };
+}
+
+/** The per-device methods of one tag or variable kind, under the official names. */
+function byDevice<T extends ResourceName>(resource: DependentResource<T>) {
+  return {
+    /**
+     * The entries of one device, ordered by key.
+     *
+     * @param uuidOrId - the device id or full uuid.
+     * @param options - pine options merged with the defaults.
+     * @param callOptions - `signal`, `headers`, `timeout`.
+     * @returns the entries.
+     * @throws {BalenaDeviceNotFound} when the device does not exist.
+     * @example
+     * const vars = await sdk.models.device.envVar.getAllByDevice(123);
+     */
+    getAllByDevice: resource.getAllByParent,
+    /**
+     * Pages through the entries of one device.
+     *
+     * @param uuidOrId - the device id or full uuid.
+     * @param options - pine options merged with the defaults.
+     * @param iterateOptions - `pageSize`, `signal`, `headers`, `timeout`.
+     * @returns an async iterator over the entries.
+     * @throws {BalenaDeviceNotFound} when the device does not exist.
+     * @example
+     * for await (const tag of sdk.models.device.tags.iterateAllByDevice(123)) console.log(tag.value);
+     */
+    iterateAllByDevice: resource.iterateAllByParent,
+    /**
+     * Counts the entries of one device.
+     *
+     * @param uuidOrId - the device id or full uuid.
+     * @param options - an optional `$filter`.
+     * @param callOptions - `signal`, `headers`, `timeout`.
+     * @returns the number of entries.
+     * @throws {BalenaDeviceNotFound} when the device does not exist.
+     * @example
+     * const n = await sdk.models.device.tags.countAllByDevice(123);
+     */
+    countAllByDevice: resource.countAllByParent,
+    /**
+     * Creates or updates one entry of a device.
+     *
+     * @param uuidOrId - the device id or full uuid.
+     * @param key - the tag key or variable name.
+     * @param value - the value.
+     * @param callOptions - `signal`, `headers`, `timeout`.
+     * @returns nothing.
+     * @throws {BalenaDeviceNotFound} when the device does not exist.
+     * @throws {BalenaRequestError} when the API rejects the key or value.
+     * @example
+     * await sdk.models.device.tags.set(123, 'room', 'kitchen');
+     */
+    set: resource.set,
+    /**
+     * Deletes one entry of a device (no error when it does not exist).
+     *
+     * @param uuidOrId - the device id or full uuid.
+     * @param key - the tag key or variable name.
+     * @param callOptions - `signal`, `headers`, `timeout`.
+     * @returns nothing.
+     * @throws {BalenaDeviceNotFound} when the device does not exist.
+     * @example
+     * await sdk.models.device.tags.remove(123, 'room');
+     */
+    remove: resource.remove,
+  };
+}
+
+/**
+ * Builds `tags`, `configVar` and `envVar` of `sdk.models.device`.
+ *
+ * @param ctx - the model context.
+ * @returns the three namespaces.
+ * @throws {Error} never at build time.
+ * @example
+ * const { tags, envVar } = createDeviceVariables(ctx);
+ */
+export function createDeviceVariables(ctx: SdkModelContext) {
+  const getParentId = (parent: string | number, callOptions?: PineRequestOptions) =>
+    resolveId(ctx.pine, DEVICE_LOOKUP, parent, callOptions);
+  const build = <T extends DeviceDependent>(resource: T, keyField: string) => {
+    const dependent = createDependentResource({
+      pine: ctx.pine,
+      resource,
+      keyField,
+      parentField: 'device',
+      getParentId,
+    });
+    return { dependent, fleet: byFleetOfDevice(ctx, resource, keyField) };
+  };
+  const variables = <T extends DeviceDependent>(resource: T) => {
+    const { dependent, fleet } = build(resource, 'name');
+    return {
+      ...byDevice(dependent),
+      ...fleet,
+      /**
+       * The value of one variable of a device.
+       *
+       * @param uuidOrId - the device id or full uuid.
+       * @param key - the variable name.
+       * @param callOptions - `signal`, `headers`, `timeout`.
+       * @returns the value, or `undefined` when the variable is not set.
+       * @throws {BalenaDeviceNotFound} when the device does not exist.
+       * @example
+       * const value = await sdk.models.device.envVar.get(123, 'VAR');
+       */
+      get: dependent.get,
+    };
+  };
+  const tags = build('device_tag', 'tag_key');
+  return {
+    tags: { ...byDevice(tags.dependent), ...tags.fleet },
+    configVar: variables('device_config_variable'),
+    envVar: variables('device_environment_variable'),
+  };
+}
