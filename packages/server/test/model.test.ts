@@ -175,6 +175,37 @@ describe('model rules', () => {
     );
   });
 
+  it('only lets a fleet target, or a device pin, a successful release of that fleet', async () => {
+    const release = await request(apiUrl, 'POST', '/v7/release', {
+      token,
+      body: {
+        belongs_to__application: fleetId,
+        commit: 'abcdef0123456789abcdef0123456789',
+        composition: {},
+        status: 'running',
+        source: 'cloud',
+        start_timestamp: new Date().toISOString(),
+      },
+    });
+    expect(release.status).toBe(201);
+    const releaseId = (release.json as { id: number }).id;
+    const target = await request(apiUrl, 'PATCH', `/v7/application(${fleetId})`, {
+      token,
+      body: { should_be_running__release: releaseId },
+    });
+    expect(target.status).toBe(400);
+    expect(target.json).toMatch(
+      /^It is necessary that each application that should be running a release/,
+    );
+    const deviceId = await createDevice('pin-probe');
+    const pin = await request(apiUrl, 'PATCH', `/v7/device(${deviceId})`, {
+      token,
+      body: { is_pinned_on__release: releaseId },
+    });
+    expect(pin.status).toBe(400);
+    expect(pin.json).toMatch(/^It is necessary that each device that is pinned on a release/);
+  });
+
   it('rejects a value outside an enum', async () => {
     const id = await createDevice('enum-probe');
     const reply = await request(apiUrl, 'PATCH', `/v7/device(${id})`, {
