@@ -258,6 +258,26 @@ describe('host OS and supervisor targets', () => {
     });
     expect(downgrade.status).toBe(400);
     expect(downgrade.json).toBe('Attempt to downgrade hostapp, which is not allowed');
+    const tooOld = await call('POST', '/v7/device', token, {
+      belongs_to__application: app,
+      is_of__device_type: deviceTypeId,
+      device_name: 'ancient',
+      os_version: 'balenaOS 2.10.0',
+    });
+    expect(tooOld.status).toBe(403);
+    expect(tooOld.json).toBe(
+      'Device ancient has OS version balenaOS 2.10.0 but needs to satisfy version range: >=2.11.0',
+    );
+    const unparsable = await call('POST', '/v7/device', token, {
+      belongs_to__application: app,
+      is_of__device_type: deviceTypeId,
+      device_name: 'relic',
+      os_version: 'Resin OS',
+    });
+    expect(unparsable.status).toBe(403);
+    expect(unparsable.json).toBe(
+      'Device relic is too old to satisfy required version range: >=2.11.0',
+    );
     const missing = await call('PATCH', `/v7/device(${id})`, token, {
       should_be_managed_by__release: 999999,
     });

@@ -17,6 +17,7 @@ import {
 } from '../src/rules/validators.js';
 import { parseSemver, revisionInBuild } from '../src/rules/semver.js';
 import { scrubSecrets } from '../src/rules/secret-fields.js';
+import { satisfiesRange } from '../src/rules/os-version-range.js';
 
 describe('variable names', () => {
   it('accepts plain env var names and rejects invalid or reserved ones with the real texts', () => {
@@ -163,5 +164,17 @@ describe('secret field scrubbing', () => {
       ],
     });
     expect(scrubSecrets({ key: 'not an api key row' })).toEqual({ key: 'not an api key row' });
+  });
+});
+
+describe('OS version ranges', () => {
+  const v = (text: string) => parseSemver(text)!;
+  it('evaluates space-separated comparators', () => {
+    expect(satisfiesRange(v('2.48.0'), '>=2.11.0')).toBe(true);
+    expect(satisfiesRange(v('2.10.9'), '>=2.11.0')).toBe(false);
+    expect(satisfiesRange(v('2.11.0'), '>2.11.0')).toBe(false);
+    expect(satisfiesRange(v('3.0.0'), '>=2.11.0 <3.0.0')).toBe(false);
+    expect(satisfiesRange(v('2.99.1'), '>=2.11.0 <3.0.0')).toBe(true);
+    expect(satisfiesRange(v('1.0.0'), 'not-a-range')).toBe(false);
   });
 });

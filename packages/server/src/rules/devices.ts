@@ -4,6 +4,7 @@ import { errors, hooks, sbvrUtils } from '@balena/pinejs';
 import { canAccess } from '../permissions/can-access.js';
 import { HISTORY_TRACKED_FIELDS, closeDeviceHistory, openDeviceHistory } from './device-history.js';
 import { checkOsTargets, trackReportedVersions } from './device-os-releases.js';
+import { checkOsVersionRange } from './os-version-range.js';
 import { ensureServiceInstalls, resetMovedDevices } from './service-installs.js';
 import {
   API_ROOT,
@@ -117,6 +118,7 @@ export function registerDeviceRules(): void {
     },
     POSTRUN: async ({ req, tx, result }) => {
       if (typeof result !== 'number') return;
+      await checkOsVersionRange(tx, [result]);
       await ensureServiceInstalls(tx, [result]);
       await trackReportedVersions(tx, [result]);
       await openDeviceHistory(tx, [result], actorOf(req));
@@ -141,6 +143,9 @@ export function registerDeviceRules(): void {
         }
         if (REPORTED_FIELDS.some((field) => field in request.values)) {
           await trackReportedVersions(tx, ids);
+        }
+        if ('belongs_to__application' in request.values) {
+          await checkOsVersionRange(tx, ids);
         }
         if (HISTORY_TRACKED_FIELDS.some((field) => field in request.values)) {
           await closeDeviceHistory(tx, ids, actorOf(req));
