@@ -185,4 +185,87 @@ describe('models.application on the wire, this SDK vs the official one', () => {
       expect(run.ourResult).toEqual(run.officialResult);
     });
   }
+
+  const sorted = (calls: Recorded[]) =>
+    [...calls].sort((a, b) => `${a.method} ${a.url}`.localeCompare(`${b.method} ${b.url}`));
+
+  it('create sends the same lookups (in parallel) and POST', async () => {
+    const name = `wire2_${Date.now().toString(36)}`;
+    const removeCreated = () =>
+      unrecorded.pine.delete({
+        resource: 'application',
+        options: { $filter: { app_name: name } },
+      });
+    const run = await both(
+      (sdk) =>
+        sdk.models.application.create({
+          name,
+          organization: user.username,
+          deviceType: 'raspberrypi3',
+        }),
+      removeCreated,
+    );
+    const withoutUuid = (calls: Recorded[]) =>
+      sorted(calls).map((c) =>
+        c.method === 'POST' ? { ...c, body: { ...(c.body as object), uuid: 'x' } } : c,
+      );
+    expect(withoutUuid(run.ourCalls)).toEqual(withoutUuid(run.officialCalls));
+  });
+
+  it('getWithDeviceServiceDetails sends the same expand and gives the same fleet', async () => {
+    const details = (sdk: typeof ours): Promise<unknown> =>
+      sdk.models.application.getWithDeviceServiceDetails(id, { $select: 'id' });
+    const run = await both(details as (sdk: typeof ours | typeof official) => Promise<unknown>);
+    expect(run.ourCalls).toEqual(run.officialCalls);
+    expect(run.ourResult).toEqual(run.officialResult);
+  });
+
+  it('invite.create sends the same lookups and POST', async () => {
+    const revokeAll = () =>
+      unrecorded.pine.delete({
+        resource: 'application_invite',
+        options: { $filter: { is_invited_to__application: id } },
+      });
+    const run = await both(
+      (sdk) =>
+        sdk.models.application.invite.create(id, {
+          invitee: 'wire@example.com',
+          roleName: 'observer',
+          message: 'hello',
+        }),
+      revokeAll,
+    );
+    expect(sorted(run.ourCalls)).toEqual(sorted(run.officialCalls));
+  });
+
+  for (const [name, call] of [
+    ['purge', (sdk: typeof ours) => sdk.models.application.purge(id)],
+    ['shutdown', (sdk: typeof ours) => sdk.models.application.shutdown(id, { force: true })],
+    ['reboot', (sdk: typeof ours) => sdk.models.application.reboot(id)],
+  ] as const) {
+    it(`${name} sends the same supervisor proxy request`, async () => {
+      const run = await both(call as (sdk: typeof ours | typeof official) => Promise<unknown>);
+      expect(run.ourCalls).toEqual(run.officialCalls);
+      expect(run.ourResult).toEqual(run.officialResult);
+    });
+  }
+
+  it('remove by id sends the same batch lookup and DELETE', async () => {
+    const name = `wire3_${Date.now().toString(36)}`;
+    let target = 0;
+    const recreate = async () => {
+      const created = await unrecorded.models.application.create({
+        name,
+        organization: user.username,
+        deviceType: 'raspberrypi3',
+      });
+      target = created.id;
+    };
+    await recreate();
+    const run = await both((sdk) => sdk.models.application.remove(target), recreate);
+    const normalised = (calls: Recorded[]) =>
+      calls.map((c) => ({ ...c, url: c.url.replace(/\d+(?=\)|$)/g, 'N') }));
+    expect(normalised(run.ourCalls)).toEqual(normalised(run.officialCalls));
+    expect(run.ourResult).toEqual(run.officialResult);
+  });
 });

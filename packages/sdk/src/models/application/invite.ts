@@ -2,6 +2,7 @@
  * `sdk.models.application.invite`: inviting people by e-mail to a fleet, and accepting invites.
  */
 import {
+  BalenaApplicationMembershipRoleNotFound,
   BalenaInvalidParameterError,
   BalenaNotLoggedIn,
   isBalenaError,
@@ -16,7 +17,6 @@ import { APPLICATION_LOOKUP, isId, resolveId } from '../../internal/ids.js';
 import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import type { SlugOrUuidOrId } from './core.js';
-import { getApplicationMembershipRoleId } from './membership.js';
 
 const RESOURCE = 'invitee__is_invited_to__application';
 
@@ -46,6 +46,19 @@ export interface ApplicationInviteCreateOptions {
  */
 export function createApplicationInvite(ctx: SdkModelContext) {
   const { pine, request } = ctx;
+
+  // Upstream looks the role up by filter here (by natural key in memberships).
+  async function roleIdByFilter(roleName: string, callOptions?: PineRequestOptions) {
+    const [role] = await pine.get(
+      {
+        resource: 'application_membership_role',
+        options: { $top: 1, $select: 'id', $filter: { name: roleName } },
+      },
+      callOptions,
+    );
+    if (role === undefined) throw new BalenaApplicationMembershipRoleNotFound(roleName);
+    return role.id;
+  }
 
   /**
    * Every fleet invite the caller can see.
@@ -116,9 +129,7 @@ export function createApplicationInvite(ctx: SdkModelContext) {
     }
     const [id, roleId] = await Promise.all([
       resolveId(pine, APPLICATION_LOOKUP, slugOrUuidOrId, callOptions),
-      roleName === undefined
-        ? undefined
-        : getApplicationMembershipRoleId(ctx, roleName, callOptions),
+      roleName === undefined ? undefined : roleIdByFilter(roleName, callOptions),
     ]);
     const body = {
       invitee,

@@ -7,7 +7,6 @@ import {
   BalenaInvalidParameterError,
 } from '../../errors/index.js';
 import { runBatched } from '../../internal/batch.js';
-import { getCollection } from '../../internal/collection.js';
 import { APPLICATION_LOOKUP, ORGANIZATION_LOOKUP, resolveId } from '../../internal/ids.js';
 import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
@@ -57,17 +56,21 @@ export function createApplicationLifecycle(ctx: SdkModelContext) {
     if (typeof slug !== 'string' || slug.length === 0) {
       throw new BalenaInvalidParameterError('deviceType', slug);
     }
-    const [deviceType] = await getCollection(
-      pine,
-      'device_type',
+    // Upstream's deviceType.get(slug, { $select: 'id' }) query, option order included.
+    const [deviceType] = await pine.get(
       {
-        $filter: {
-          device_type_alias: {
-            $any: { $alias: 'dta', $expr: { dta: { is_referenced_by__alias: slug } } },
+        resource: 'device_type',
+        options: {
+          $orderby: 'name asc',
+          $select: 'id',
+          $top: 1,
+          $filter: {
+            device_type_alias: {
+              $any: { $alias: 'dta', $expr: { dta: { is_referenced_by__alias: slug } } },
+            },
           },
         },
       },
-      { $select: 'id' },
       callOptions,
     );
     if (deviceType === undefined) throw new BalenaInvalidDeviceType(slug);

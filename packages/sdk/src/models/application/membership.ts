@@ -65,11 +65,12 @@ export async function getApplicationMembershipRoleId(
   roleName: string,
   callOptions?: PineRequestOptions,
 ): Promise<number> {
-  const [role] = await getCollection(
+  const role = await getSingle(
     ctx.pine,
     'application_membership_role',
-    { $filter: { name: roleName } },
-    { $select: 'id', $top: 1 },
+    { name: roleName },
+    {},
+    { $select: 'id' },
     callOptions,
   );
   if (role === undefined) throw new BalenaApplicationMembershipRoleNotFound(roleName);

@@ -254,7 +254,7 @@ describe('application.remove batching', () => {
     const [a, b, c] = fleets.map((f) => f.id);
     expect(sent).toEqual([
       expect.stringMatching(new RegExp(`^GET .*application\\?.*id in \\(${a},${b}\\)`)),
-      expect.stringMatching(new RegExp(`^GET .*application\\?.*id eq ${c}`)),
+      expect.stringMatching(new RegExp(`^GET .*application\\?.*id in \\(${c}\\)`)),
       expect.stringMatching(new RegExp(`^DELETE .*application\\?\\$filter=id in \\(${a},${b}\\)`)),
       expect.stringMatching(new RegExp(`^DELETE .*application\\?\\$filter=id in \\(${c}\\)`)),
     ]);
