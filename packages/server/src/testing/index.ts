@@ -5,6 +5,15 @@ import type { RunningServer, ServerOptions } from '../server.js';
 import { createTestUser, type NewTestUser, type TestUser } from './users.js';
 
 export { createTestUser, type NewTestUser, type TestUser } from './users.js';
+export {
+  startSimulatedDevice,
+  startSimulatedFleetDevice,
+  SimulatedDevice,
+  DeviceApiError,
+  type FleetDeviceOptions,
+  type RecordedCommand,
+  type SimulatedDeviceOptions,
+} from '../simulator/index.js';
 
 /** A local API started for tests. */
 export interface TestServer {
