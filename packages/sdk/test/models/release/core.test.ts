@@ -68,6 +68,21 @@ describe('release.get', () => {
   });
 });
 
+describe('per-call options', () => {
+  it('passes the AbortSignal of the last argument to every request', async () => {
+    const { release } = owner.sdk.models;
+    const signal = AbortSignal.abort();
+    await expect(release.get(older.id, {}, { signal })).rejects.toThrow();
+    await expect(release.getAllByApplication(fleet.id, {}, { signal })).rejects.toThrow();
+    await expect(release.setNote(older.id, 'x', { signal })).rejects.toThrow();
+    await expect(release.tags.set(older.id, 'k', 'v', { signal })).rejects.toThrow();
+    await expect(release.asset.getAllByRelease(older.id, {}, { signal })).rejects.toThrow();
+    // Nothing was written by the aborted calls.
+    expect((await release.get(older.id, { $select: 'note' })).note).not.toBe('x');
+    expect(await release.tags.getAllByRelease(older.id)).toEqual([]);
+  });
+});
+
 describe('release.getAllByApplication and its extras', () => {
   it('lists the releases of a fleet newest first, with merged options', async () => {
     const rows = await owner.sdk.models.release.getAllByApplication(fleet.slug, {
