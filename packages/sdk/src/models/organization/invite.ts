@@ -17,7 +17,7 @@ import { ORGANIZATION_LOOKUP, isId, resolveId } from '../../internal/ids.js';
 import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import type { HandleOrId } from './core.js';
-import { getOrganizationMembershipRoleId } from './membership.js';
+import { getOrganizationMembershipRoleId } from './membership-lookups.js';
 
 const RESOURCE = 'invitee__is_invited_to__organization';
 

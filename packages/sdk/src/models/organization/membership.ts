@@ -2,11 +2,7 @@
  * `sdk.models.organization.membership`: who belongs to an organization, with which role
  * (`administrator` or `member`). Memberships are created by accepting an invite.
  */
-import {
-  BalenaError,
-  BalenaInvalidParameterError,
-  BalenaOrganizationMembershipRoleNotFound,
-} from '../../errors/index.js';
+import { BalenaError } from '../../errors/index.js';
 import {
   countCollection,
   getCollection,
@@ -16,11 +12,18 @@ import {
   type ResourceOptions,
   type ResultRow,
 } from '../../internal/collection.js';
-import { ORGANIZATION_LOOKUP, isId, resolveId } from '../../internal/ids.js';
-import { getMany } from '../../pine/typed.js';
+import { ORGANIZATION_LOOKUP, resolveId } from '../../internal/ids.js';
 import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import type { HandleOrId } from './core.js';
+import {
+  checkMembershipKey,
+  getOrganizationMembershipRoleId,
+  userFilter,
+  type OrganizationMembershipKey,
+} from './membership-lookups.js';
+
+export type { OrganizationMembershipKey } from './membership-lookups.js';
 
 const RESOURCE = 'organization_membership';
 
@@ -28,97 +31,8 @@ const RESOURCE = 'organization_membership';
 export type OrganizationMembershipOptions = ResourceOptions<typeof RESOURCE>;
 /** A membership row as narrowed by the options. */
 export type OrganizationMembershipRow<O> = ResultRow<typeof RESOURCE, O>;
-/** A membership id, or its natural key. */
-export type OrganizationMembershipKey =
-  number | { user: number; is_member_of__organization: number };
 /** An organization membership role name. */
 export type OrganizationMembershipRoles = 'administrator' | 'member';
-
-/**
- * Validates a membership id or `{ user, is_member_of__organization }` key.
- *
- * @param key - the caller's key.
- * @returns the key.
- * @throws {BalenaInvalidParameterError} for anything else.
- * @example
- * checkMembershipKey(5); // 5
- */
-export function checkMembershipKey(key: unknown): OrganizationMembershipKey {
-  if (isId(key)) return key;
-  if (
-    typeof key === 'object' &&
-    key !== null &&
-    'user' in key &&
-    'is_member_of__organization' in key &&
-    isId(key.user) &&
-    isId(key.is_member_of__organization)
-  ) {
-    return { user: key.user, is_member_of__organization: key.is_member_of__organization };
-  }
-  throw new BalenaInvalidParameterError('membershipId', key);
-}
-
-/**
- * The filter selecting the rows of one user, by id or username.
- *
- * @param usernameOrId - the user's id or username.
- * @returns the filter on the `user` field.
- * @throws {BalenaInvalidParameterError} when the input is neither an id nor a non-empty string.
- * @example
- * userFilter('alice'); // { user: { $any: { $alias: 'u', $expr: { u: { username: 'alice' } } } } }
- */
-export function userFilter(usernameOrId: unknown): Filter {
-  if (isId(usernameOrId)) return { user: usernameOrId };
-  if (typeof usernameOrId === 'string' && usernameOrId.length > 0) {
-    return { user: { $any: { $alias: 'u', $expr: { u: { username: usernameOrId } } } } };
-  }
-  throw new BalenaInvalidParameterError('usernameOrId', usernameOrId);
-}
-
-/**
- * Looks up an organization membership role's id by name.
- *
- * @param ctx - the model context.
- * @param roleName - `administrator` or `member`.
- * @param callOptions - `signal`, `headers`, `timeout`.
- * @param lookup - `key` (`organization_membership_role(name='...')`) or `filter` (`$filter=name eq '...'`).
- * @returns the role id.
- * @throws {BalenaInvalidParameterError} when `roleName` is not a non-empty string.
- * @throws {BalenaOrganizationMembershipRoleNotFound} when no role has that name.
- * @example
- * const roleId = await getOrganizationMembershipRoleId(ctx, 'member');
- */
-export async function getOrganizationMembershipRoleId(
-  ctx: SdkModelContext,
-  roleName: string,
-  callOptions?: PineRequestOptions,
-  lookup: 'key' | 'filter' = 'key',
-): Promise<number> {
-  if (typeof roleName !== 'string' || roleName.length === 0) {
-    throw new BalenaInvalidParameterError('roleName', roleName);
-  }
-  // The official SDK reads the role by natural key when changing a role, by filter when inviting.
-  const role =
-    lookup === 'key'
-      ? await getSingle(
-          ctx.pine,
-          'organization_membership_role',
-          { name: roleName },
-          {},
-          { $select: 'id' },
-          callOptions,
-        )
-      : (
-          await getMany(
-            ctx.pine,
-            'organization_membership_role',
-            { $top: 1, $select: 'id', $filter: { name: roleName } },
-            callOptions,
-          )
-        )[0];
-  if (role === undefined) throw new BalenaOrganizationMembershipRoleNotFound(roleName);
-  return role.id;
-}
 
 /**
  * Builds `sdk.models.organization.membership` (without `tags`).

@@ -15,7 +15,7 @@ import {
 import { isId } from '../../internal/ids.js';
 import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
-import { userFilter } from '../organization/membership.js';
+import { userFilter } from '../organization/membership-lookups.js';
 
 const RESOURCE = 'team_membership';
 
