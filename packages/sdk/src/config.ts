@@ -24,6 +24,12 @@ export interface SdkOptions {
   dashboardUrl?: string;
   /** Base domain of device URLs; read from `GET /config` on first need when not given. */
   deviceUrlsBase?: string;
+  /**
+   * Addition (local development): base URL of the device actions service used by
+   * `device.startOsUpdate`. Default `https://actions.<deviceUrlsBase>`; the local API serves it
+   * at `<apiUrl>/actions`.
+   */
+  deviceActionsUrl?: string;
   /** Folder of the token file (Node), or `false` for a private in-memory store. */
   dataDirectory?: string | false;
   /** Whether browser-only behaviour applies; defaults to the build (browser build → true). */
@@ -58,6 +64,7 @@ export interface ResolvedConfig {
   readonly builderUrl: string;
   readonly dashboardUrl: string;
   readonly deviceUrlsBase: string | undefined;
+  readonly deviceActionsUrl: string | undefined;
   readonly dataDirectory: string | false | undefined;
   readonly isBrowser: boolean;
   readonly debug: boolean;
@@ -128,6 +135,7 @@ export function resolveConfig(options: SdkOptions = {}): ResolvedConfig {
     builderUrl: options.builderUrl ?? SDK_DEFAULTS.builderUrl,
     dashboardUrl: options.dashboardUrl ?? deriveDashboardUrl(apiUrl),
     deviceUrlsBase: options.deviceUrlsBase,
+    deviceActionsUrl: options.deviceActionsUrl,
     dataDirectory: options.dataDirectory,
     isBrowser: options.isBrowser ?? IS_BROWSER_BUILD,
     debug: options.debug ?? SDK_DEFAULTS.debug,

@@ -5,25 +5,6 @@
 /** Missing paths by namespace; each namespace names why. */
 export const NOT_IMPLEMENTED_YET: ReadonlyArray<{ reason: string; paths: readonly string[] }> = [
   {
-    reason: 'device supervisor-proxy actions and OS/supervisor pinning land with the devices issue',
-    paths: [
-      'models.device.getSupervisorState',
-      'models.device.identify',
-      'models.device.pinToOsRelease',
-      'models.device.pinToSupervisorRelease',
-      'models.device.ping',
-      'models.device.purge',
-      'models.device.reboot',
-      'models.device.restartApplication',
-      'models.device.restartService',
-      'models.device.shutdown',
-      'models.device.startOsUpdate',
-      'models.device.startService',
-      'models.device.stopService',
-      'models.device.update',
-    ],
-  },
-  {
     reason: 'the os model is built with the OS images issue',
     paths: [
       'models.os.download',

@@ -12,6 +12,8 @@ import { createDeviceProperties } from './properties.js';
 import { createDeviceRegistration } from './registration.js';
 import { createDeviceReleasePinning } from './release-pinning.js';
 import { createDeviceServiceVariables } from './service-var.js';
+import { createDeviceSupervisorActions } from './supervisor.js';
+import { createDeviceOsUpdate } from './os-update.js';
 import { createDeviceTargetState } from './target-state.js';
 import { createDeviceVariables } from './variables.js';
 
@@ -22,6 +24,8 @@ export type { DeviceRegistrationInfo } from './registration.js';
 export type { HistoryTimeRange } from './history.js';
 export type { LocalModeSupport, LocalModeSupportFields } from './local-mode.js';
 export type { SupervisorTargetState } from './target-state.js';
+export type { SupervisorForceOptions, SupervisorStatus } from './supervisor.js';
+export type { OsUpdateActionResult, StartOsUpdateOptions } from './os-update.js';
 
 /**
  * Builds `sdk.models.device`.
@@ -43,6 +47,8 @@ export function createDeviceModel(ctx: SdkModelContext) {
     ...createDeviceTargetState(ctx),
     ...createDeviceRegistration(ctx),
     ...createDeviceLocalMode(ctx, variables.configVar),
+    ...createDeviceSupervisorActions(ctx),
+    ...createDeviceOsUpdate(ctx),
     ...variables,
     serviceVar: createDeviceServiceVariables(ctx),
     history: createDeviceHistory(ctx),
