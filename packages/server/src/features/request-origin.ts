@@ -12,6 +12,7 @@ function originOf(req: Request): string {
 /**
  * Records the origin of each request, so code deep inside pinejs can build absolute URLs.
  * @param app the express application; the middleware runs before every route installed later.
+ * @throws never
  * @example
  * installRequestOrigin(app);
  */

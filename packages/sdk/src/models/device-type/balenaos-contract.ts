@@ -16,6 +16,7 @@ export const BOOT_MEDIA_NAMES: Record<string, string> = {
  *
  * @param alias - the contract's medium name.
  * @returns the readable name.
+ * @throws never
  * @example
  * resolveContractAlias('usb_mass_storage'); // 'USB key'
  */

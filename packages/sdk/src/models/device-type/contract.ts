@@ -30,6 +30,7 @@ export type InstallMethod = 'image' | 'internalFlash' | 'externalFlash' | 'exter
  *
  * @param value - a stored contract value.
  * @returns true for contracts.
+ * @throws never
  * @example
  * isContract({ slug: 'raspberrypi3', type: 'hw.device-type' }); // true
  */
@@ -66,6 +67,7 @@ function renderPartials(partials: object, context: Contract): Record<string, unk
  *
  * @param contract - the contract.
  * @returns a copy with rendered partials (split on newlines, trimmed, blank lines dropped).
+ * @throws never; unknown template paths render as empty text
  * @example
  * interpolatePartials(contract).partials.instructions[0];
  */

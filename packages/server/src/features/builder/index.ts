@@ -93,12 +93,17 @@ async function build(req: Request, res: Response): Promise<void> {
 /**
  * Installs the local builder endpoint.
  * @param app the express application.
+ * @throws never (request errors go to the express error handler)
  * @example
  * installBuilder(app); // getSdk({ apiUrl, builderUrl: `${apiUrl}/builder/` })
  */
 export function installBuilder(app: Application): void {
   // Also at the root, for clients (like the official SDK) that drop a builderUrl's path.
-  app.post([`${BUILDER_PATH}/v3/buildFromUrl`, '/v3/buildFromUrl'], express.json({ limit: '64kb' }), (req, res, next) => {
-    build(req, res).catch(next);
-  });
+  app.post(
+    [`${BUILDER_PATH}/v3/buildFromUrl`, '/v3/buildFromUrl'],
+    express.json({ limit: '64kb' }),
+    (req, res, next) => {
+      build(req, res).catch(next);
+    },
+  );
 }

@@ -28,6 +28,7 @@ async function findDeviceFamily(slugOrAlias: string): Promise<string | undefined
 /**
  * Installs `GET /config/vars`.
  * @param app the express application.
+ * @throws never (database errors go to the express error handler)
  * @example
  * installConfigVars(app);
  */

@@ -121,6 +121,7 @@ export interface ConfigVarDefinition {
 /**
  * Builds the configuration-variable definition, with the board-specific keys of a device family.
  * @param deviceFamily the family slug of the requested device type (e.g. `raspberrypi`), if any.
+ * @throws never
  * @example
  * buildConfigVarDefinition('raspberrypi').configVarSchema.properties.BALENA_HOST_CONFIG_hdmi_mode;
  */

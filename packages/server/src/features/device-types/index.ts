@@ -35,6 +35,7 @@ async function readDeviceTypes(req: Request, slugOrAlias?: string): Promise<Devi
 /**
  * Installs the device-type manifest routes.
  * @param app the express application.
+ * @throws never (database errors go to the express error handler)
  * @example
  * installDeviceTypeManifests(app);
  */

@@ -81,6 +81,7 @@ const DRIVE_OPTION: ManifestOption = { message: 'Select a drive', type: 'drive',
 /**
  * Builds the manifest of one device type.
  * @param row the device type with its architecture and aliases.
+ * @throws never
  * @example
  * toManifest(row).aliases; // ['raspberry-pi', 'raspberrypi']
  */

@@ -7,6 +7,7 @@ import { FILES_PATH } from './web-resource-handler.js';
  * Installs the download route of stored files.
  * @param app the express application.
  * @param store the file store to read from.
+ * @throws never (read errors go to the express error handler)
  * @example
  * installDownloadRoute(app, store);
  */

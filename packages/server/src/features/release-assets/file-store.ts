@@ -36,6 +36,7 @@ const KEY_PATTERN = /^[0-9a-f]{32}$/;
 /**
  * Tells whether a string is a file key this store could have issued.
  * @param key the candidate.
+ * @throws never
  * @example
  * isFileKey('0123456789abcdef0123456789abcdef'); // true
  */

@@ -71,6 +71,7 @@ function subjectOf(req: Request) {
  * @param app the express application (before pinejs's `/v7` routes).
  * @param store the file store the committed file is assembled in.
  * @param sessions the registry of pending uploads.
+ * @throws never (request errors go to the express error handler)
  * @example
  * installUploadRoutes(app, store, createUploadSessions(store.partsDir));
  */

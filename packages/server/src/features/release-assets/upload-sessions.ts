@@ -54,6 +54,7 @@ export interface UploadSessions {
 /**
  * Creates the registry of chunked uploads, keeping parts under a scratch folder.
  * @param partsDir where parts are written while an upload is pending.
+ * @throws never (errors surface from the methods)
  * @example
  * const sessions = createUploadSessions(store.partsDir);
  */

@@ -12,6 +12,7 @@ export const FILES_PATH = '/files';
 /**
  * Recovers the file key from a stored or already-public href.
  * @param href a bare key, or a download URL built by {@link publicHref}.
+ * @throws never
  * @example
  * fileKeyOfHref('http://127.0.0.1:1/files/0123456789abcdef0123456789abcdef/a.txt'); // '0123…cdef'
  */
@@ -24,6 +25,7 @@ export function fileKeyOfHref(href: string): string | undefined {
  * The absolute download URL of a stored file, on the origin of the request being served.
  * @param key the file key.
  * @param filename the original file name, appended for readability.
+ * @throws never
  * @example
  * publicHref(key, 'notes.txt'); // 'http://127.0.0.1:41234/files/<key>/notes.txt'
  */
@@ -36,6 +38,7 @@ export function publicHref(key: string, filename: string): string {
  *
  * Chunked uploads are served by this feature's own routes, so the handler declares no `multipartUpload`.
  * @param store where the bytes go.
+ * @throws never (file errors surface from the handler methods)
  * @example
  * await pine.init(app, { models, users, webResourceHandler: createWebResourceHandler(store) });
  */
