@@ -87,16 +87,13 @@ export function parseStateReport(report: unknown, fleetUuid: string | undefined)
   if (!isDict(report)) throw new RouteError(400, 'The state report must be an object');
   const fields: Dict = {};
   for (const [name, type] of Object.entries(REPORTED_FIELDS)) {
-    const value = report[name];
+    // The supervisor reports its addresses as arrays or space-separated strings.
+    const raw = report[name];
+    const value = Array.isArray(raw) && name.endsWith('_address') ? raw.map(String).join(' ') : raw;
     if (value === undefined) continue;
     if (value !== null && typeof value !== type)
       throw new RouteError(400, `${name} must be a ${type}`);
     fields[name] = type === 'number' && value !== null ? Math.round(value as number) : value;
-  }
-  // The supervisor reports its addresses as arrays or space-separated strings.
-  for (const name of ['ip_address', 'mac_address'] as const) {
-    const value = report[name];
-    if (Array.isArray(value)) fields[name] = value.map(String).join(' ');
   }
   const parsed: StateReport = { fields, services: new Map() };
   if (isDict(report.apps)) {
