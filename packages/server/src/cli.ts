@@ -1,4 +1,5 @@
 // Command line of the local balena API: `balena-local [--port N] [--data DIR] [--database-url URL] [--demo]`.
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -72,10 +73,12 @@ export async function runCli(argv: string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  if (!options.databaseUrl && options.dataDir !== 'memory://') {
-    // Keep pinejs's compiled-model cache with the data, not in the working directory.
-    process.env.PINEJS_CACHE_FILE ??= path.join(path.resolve(options.dataDir), 'pinejs-cache.json');
-  }
+  // Keep pinejs's compiled-model cache with the data (or in the temp folder), not in the working directory.
+  const cacheDir =
+    options.databaseUrl || options.dataDir === 'memory://'
+      ? os.tmpdir()
+      : path.resolve(options.dataDir);
+  process.env.PINEJS_CACHE_FILE ??= path.join(cacheDir, 'pinejs-cache.json');
   const startedAt = Date.now();
   const { createServer } = await import('./server.js');
   const server = await createServer({
