@@ -1,19 +1,18 @@
-// Organization features: invites and their acceptance, team rules, membership rules and the permissions for them.
+// Organization features: invites and their acceptance, team rules and membership rules. Their permissions are part
+// of the role sets in src/permissions.
 import express, { type Application } from 'express';
-import { ROLE_DEFAULT_USER, ROLE_NAMED_USER_API_KEY } from '../../permissions/index.js';
-import { onAfterInit, onHookRegistration } from '../after-init.js';
-import { grantRolePermissions } from '../role-permissions.js';
+import { onHookRegistration } from '../after-init.js';
 import {
   installInviteAcceptanceRoute,
   installInviteeByEmail,
   registerInviteHooks,
 } from './invites.js';
 import { registerMembershipHooks } from './memberships.js';
-import { organizationFeaturePermissions } from './permissions.js';
 import { registerTeamHooks } from './teams.js';
 
 /**
- * Installs the organization features: `POST /org/v1/invitation/:token` now, hooks and permissions after init.
+ * Installs the organization features: `POST /org/v1/invitation/:token` and the invitee-by-e-mail swap now, the
+ * pine hooks after init.
  * @param app the express application
  * @throws never
  * @example
@@ -28,9 +27,5 @@ export function installOrganizationFeatures(app: Application): void {
     registerInviteHooks();
     registerTeamHooks();
     registerMembershipHooks();
-  });
-  onAfterInit(async (tx) => {
-    for (const role of [ROLE_DEFAULT_USER, ROLE_NAMED_USER_API_KEY])
-      await grantRolePermissions(tx, role, organizationFeaturePermissions());
   });
 }
