@@ -2,13 +2,6 @@
 import type { TestProject } from 'vitest/node';
 import { startTestServer } from './index.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Base URL of the local API started for this test run. */
-    apiUrl: string;
-  }
-}
-
 /**
  * Starts the shared test server and provides its URL; the returned function stops it.
  * @param project the vitest project, used to `provide('apiUrl', ...)`.

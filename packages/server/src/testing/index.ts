@@ -5,6 +5,14 @@ import type { RunningServer, ServerOptions } from '../server.js';
 import { createTestUser, type NewTestUser, type TestUser } from './users.js';
 
 export { createTestUser, type NewTestUser, type TestUser } from './users.js';
+
+// Importing this module types `inject('apiUrl')` in test files (the value comes from global-setup.ts).
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Base URL of the local API started for this test run. */
+    apiUrl: string;
+  }
+}
 export {
   startSimulatedDevice,
   startSimulatedFleetDevice,
