@@ -1,17 +1,21 @@
 // The permission sets of every actor kind. Users get row-level filters that follow organization and application
 // membership (cloud scoping, api-spec §3.4 and §3.6), so a user never reaches another user's fleets.
 import {
-  type ApplicationRole,
   DEVELOP_ROLES,
   OPERATE_ROLES,
   READ_ROLES,
   appAccess,
-  nav,
   orgMember,
   ownDevice,
   ownDeviceApp,
   permission,
 } from './filters.js';
+import {
+  along,
+  appScopedPermissions,
+  organizationPermissions,
+  ownAccountPermissions,
+} from './user-scopes.js';
 
 /** Role names, as the real API spells them. */
 export const ROLE_DEFAULT_USER = 'default-user';
@@ -24,84 +28,6 @@ export const AUTH_CREATE_TOKEN = 'auth.create_token';
 export const AUTH_CREDENTIALS_LOGIN = 'auth.credentials_login';
 
 type Verb = 'read' | 'create' | 'update' | 'delete';
-const WRITE_VERBS: readonly Verb[] = ['create', 'update', 'delete'];
-
-/** Builds a filter that walks `path` (navigation names) to an application, then applies `appFilter` there. */
-function along(
-  path: readonly string[],
-  p: string,
-  appFilter: (appVar: string) => string,
-  from = '',
-): string {
-  const [head, ...rest] = path;
-  const v = `${p}${rest.length}`;
-  const body = rest.length === 0 ? appFilter(v) : along(rest, p, appFilter, v);
-  return `${nav(from, head)}/any(${v}:${body})`;
-}
-
-/** Application-scoped resources and the navigation path from each to its application. */
-const APP_SCOPED: ReadonlyArray<{
-  names: readonly string[];
-  path: readonly string[];
-  write: readonly ApplicationRole[];
-}> = [
-  { names: ['application_tag'], path: ['application'], write: OPERATE_ROLES },
-  { names: ['application_environment_variable'], path: ['application'], write: OPERATE_ROLES },
-  { names: ['application_config_variable'], path: ['application'], write: OPERATE_ROLES },
-  { names: ['build_environment_variable'], path: ['application'], write: DEVELOP_ROLES },
-  { names: ['application_domain_mapping'], path: ['application'], write: DEVELOP_ROLES },
-  { names: ['service'], path: ['application'], write: DEVELOP_ROLES },
-  { names: ['service_label'], path: ['service', 'application'], write: DEVELOP_ROLES },
-  {
-    names: ['service_environment_variable'],
-    path: ['service', 'application'],
-    write: OPERATE_ROLES,
-  },
-  { names: ['device'], path: ['belongs_to__application'], write: OPERATE_ROLES },
-  { names: ['device_tag'], path: ['device', 'belongs_to__application'], write: OPERATE_ROLES },
-  {
-    names: ['device_environment_variable'],
-    path: ['device', 'belongs_to__application'],
-    write: OPERATE_ROLES,
-  },
-  {
-    names: ['device_config_variable'],
-    path: ['device', 'belongs_to__application'],
-    write: OPERATE_ROLES,
-  },
-  {
-    names: ['device_domain_mapping'],
-    path: ['device', 'belongs_to__application'],
-    write: OPERATE_ROLES,
-  },
-  { names: ['service_install'], path: ['device', 'belongs_to__application'], write: OPERATE_ROLES },
-  { names: ['image_install'], path: ['device', 'belongs_to__application'], write: OPERATE_ROLES },
-  {
-    names: ['device_service_environment_variable'],
-    path: ['service_install', 'device', 'belongs_to__application'],
-    write: OPERATE_ROLES,
-  },
-  { names: ['device_history'], path: ['belongs_to__application'], write: [] },
-  { names: ['release'], path: ['belongs_to__application'], write: DEVELOP_ROLES },
-  { names: ['release_tag'], path: ['release', 'belongs_to__application'], write: DEVELOP_ROLES },
-  { names: ['release_asset'], path: ['release', 'belongs_to__application'], write: DEVELOP_ROLES },
-  {
-    names: ['release_image'],
-    path: ['is_part_of__release', 'belongs_to__application'],
-    write: DEVELOP_ROLES,
-  },
-  {
-    names: ['image_label'],
-    path: ['release_image', 'is_part_of__release', 'belongs_to__application'],
-    write: DEVELOP_ROLES,
-  },
-  {
-    names: ['image_environment_variable'],
-    path: ['release_image', 'is_part_of__release', 'belongs_to__application'],
-    write: DEVELOP_ROLES,
-  },
-  { names: ['image'], path: ['is_a_build_of__service', 'application'], write: DEVELOP_ROLES },
-];
 
 /** Hardware catalogue and lookup tables every signed-in actor may read. */
 const REFERENCE_RESOURCES = [
@@ -115,130 +41,6 @@ const REFERENCE_RESOURCES = [
   'application_membership_role',
   'service_instance',
 ];
-
-function appScopedPermissions(): string[] {
-  const result: string[] = [];
-  for (const { names, path, write } of APP_SCOPED) {
-    const read = along(path, 'r', (a) => appAccess(a, 'ra', READ_ROLES));
-    for (const name of names) {
-      result.push(permission(name, 'read', read));
-      if (write.length > 0) {
-        const filter = along(path, 'w', (a) => appAccess(a, 'wa', write));
-        for (const verb of WRITE_VERBS) result.push(permission(name, verb, filter));
-      }
-    }
-  }
-  return result;
-}
-
-function organizationPermissions(): string[] {
-  const memberOfOrg = (nav: string, p: string, admin: boolean) =>
-    `${nav}/any(${p}x:${orgMember(`${p}x`, p, admin)})`;
-  const memberOfAppOrg = (p: string, admin: boolean) =>
-    `application/any(${p}y:${memberOfOrg(`${p}y/organization`, p, admin)})`;
-  const ownRows = 'user/any(ou:ou/actor eq @__ACTOR_ID)';
-  return [
-    permission('organization', 'create'),
-    permission('organization', 'read', orgMember('', 'o', false)),
-    permission('organization', 'update', orgMember('', 'o', true)),
-    permission('organization', 'delete', orgMember('', 'o', true)),
-    permission(
-      'organization_membership',
-      'read',
-      memberOfOrg('is_member_of__organization', 'm', false),
-    ),
-    ...WRITE_VERBS.map((verb) =>
-      permission(
-        'organization_membership',
-        verb,
-        memberOfOrg('is_member_of__organization', 'm', true),
-      ),
-    ),
-    permission(
-      'organization_membership_tag',
-      'read',
-      `organization_membership/any(t:t/${memberOfOrg('is_member_of__organization', 'm', false)})`,
-    ),
-    ...WRITE_VERBS.map((verb) =>
-      permission(
-        'organization_membership_tag',
-        verb,
-        `organization_membership/any(t:t/${memberOfOrg('is_member_of__organization', 'm', true)})`,
-      ),
-    ),
-    permission('user_application_membership', 'read', `${ownRows} or ${memberOfAppOrg('g', true)}`),
-    ...WRITE_VERBS.map((verb) =>
-      permission('user_application_membership', verb, memberOfAppOrg('g', true)),
-    ),
-    permission('team', 'read', memberOfOrg('belongs_to__organization', 't', false)),
-    ...WRITE_VERBS.map((verb) =>
-      permission('team', verb, memberOfOrg('belongs_to__organization', 't', true)),
-    ),
-    permission('credit_bundle', 'read', memberOfOrg('belongs_to__organization', 'c', false)),
-    permission('credit_bundle', 'create', memberOfOrg('belongs_to__organization', 'c', true)),
-    permission(
-      'team_membership',
-      'read',
-      `is_member_of__team/any(tt:tt/${memberOfOrg('belongs_to__organization', 'tm', false)})`,
-    ),
-    ...WRITE_VERBS.map((verb) =>
-      permission(
-        'team_membership',
-        verb,
-        `is_member_of__team/any(tt:tt/${memberOfOrg('belongs_to__organization', 'tm', true)})`,
-      ),
-    ),
-    permission(
-      'team_application_access',
-      'read',
-      `team/any(tt:tt/${memberOfOrg('belongs_to__organization', 'ta', false)})`,
-    ),
-    ...WRITE_VERBS.map((verb) =>
-      permission(
-        'team_application_access',
-        verb,
-        `team/any(tt:tt/${memberOfOrg('belongs_to__organization', 'ta', true)})`,
-      ),
-    ),
-    ...['read', ...WRITE_VERBS].map((verb) =>
-      permission(
-        'organization_invite',
-        verb,
-        memberOfOrg('is_invited_to__organization', 'oi', true),
-      ),
-    ),
-    ...['read', ...WRITE_VERBS].map((verb) =>
-      permission(
-        'application_invite',
-        verb,
-        `is_invited_to__application/any(ia:ia/${memberOfOrg('organization', 'ai', true)})`,
-      ),
-    ),
-    permission('invitee', 'create'),
-    permission(
-      'invitee',
-      'read',
-      `organization_invite/any(io:io/${memberOfOrg('is_invited_to__organization', 'iv', true)})` +
-        ` or application_invite/any(ip:ip/is_invited_to__application/any(ia:ia/${memberOfOrg('organization', 'iw', true)}))`,
-    ),
-    permission('feature', 'read'),
-  ];
-}
-
-function ownAccountPermissions(): string[] {
-  const sharesOrg = `organization_membership/any(sm:sm/is_member_of__organization/any(so:${orgMember('so', 's', false)}))`;
-  return [
-    permission('user', 'read', `actor eq @__ACTOR_ID or ${sharesOrg}`),
-    permission('actor', 'read', 'id eq @__ACTOR_ID'),
-    permission('user_profile', 'read', 'is_of__user/any(pu:pu/actor eq @__ACTOR_ID)'),
-    permission('user_profile', 'update', 'is_of__user/any(pu:pu/actor eq @__ACTOR_ID)'),
-    ...['user_public_key', 'user__has__public_key'].flatMap((name) =>
-      ['read', ...WRITE_VERBS].map((verb) =>
-        permission(name, verb, 'user/any(ku:ku/actor eq @__ACTOR_ID)'),
-      ),
-    ),
-  ];
-}
 
 function apiKeyPermissions(canWrite: boolean): string[] {
   const managedActor =
