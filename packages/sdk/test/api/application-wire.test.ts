@@ -268,4 +268,53 @@ describe('models.application on the wire, this SDK vs the official one', () => {
     expect(normalised(run.ourCalls)).toEqual(normalised(run.officialCalls));
     expect(run.ourResult).toEqual(run.officialResult);
   });
+
+  describe('memberships', () => {
+    let member: TestUser;
+    let key: { user: number; is_member_of__application: number };
+    const removeMembership = () =>
+      unrecorded.pine.delete({ resource: 'user_application_membership', id: key });
+    const addMembership = () =>
+      unrecorded.models.application.membership.create({
+        application: id,
+        username: member.username,
+      });
+
+    beforeAll(async () => {
+      member = await createTestUser(apiUrl);
+      const invite = await unrecorded.models.application.invite.create(id, {
+        invitee: member.email,
+      });
+      const memberSdk = getSdk({ apiUrl, dataDirectory: false });
+      await memberSdk.auth.loginWithToken(member.token);
+      await memberSdk.models.application.invite.accept(String(invite.invitation_token));
+      key = { user: member.id, is_member_of__application: id };
+      await removeMembership();
+    });
+
+    it('membership.create sends the same lookups (in parallel) and POST', async () => {
+      const run = await both(
+        (sdk) =>
+          sdk.models.application.membership.create({
+            application: id,
+            username: member.username,
+            roleName: 'observer',
+          }),
+        removeMembership,
+      );
+      expect(sorted(run.ourCalls)).toEqual(sorted(run.officialCalls));
+    });
+
+    it('membership.changeRole and remove by natural key send the same requests', async () => {
+      const change = await both((sdk) =>
+        sdk.models.application.membership.changeRole(key, 'developer'),
+      );
+      expect(change.ourCalls).toEqual(change.officialCalls);
+      const remove = await both(
+        (sdk) => sdk.models.application.membership.remove(key),
+        addMembership,
+      );
+      expect(remove.ourCalls).toEqual(remove.officialCalls);
+    });
+  });
 });
