@@ -212,4 +212,42 @@ describe('organization and friends on the wire, this SDK vs the official one', (
       expect([run.ourResult.error, run.officialResult.error]).toEqual([undefined, undefined]);
     });
   }
+
+  // Invalid input and missing rows: both SDKs fail the same way, after the same requests (none for invalid input).
+  const failures: Array<[string, (sdk: Sdk) => Promise<unknown>]> = [
+    ['organization.get null', (sdk) => sdk.models.organization.get(null as unknown as string)],
+    ['organization.remove missing', (sdk) => sdk.models.organization.remove(999_999_999)],
+    ['membership.get missing', (sdk) => sdk.models.organization.membership.get(999_999_999)],
+    [
+      'membership.changeRole unknown role',
+      (sdk) => sdk.models.organization.membership.changeRole(membershipId, 'overlord'),
+    ],
+    [
+      'invite.create unknown role',
+      (sdk) =>
+        sdk.models.organization.invite.create(orgId, { invitee: 'a@b.c', roleName: 'overlord' }),
+    ],
+    ['team.get missing', (sdk) => sdk.models.team.get(999_999_999)],
+    [
+      'team.applicationAccess.add unknown role',
+      (sdk) => sdk.models.team.applicationAccess.add(teamId, fleetId, 'overlord'),
+    ],
+    ['apiKey.update without a name', (sdk) => sdk.models.apiKey.update(apiKeyId, { name: '' })],
+    [
+      'apiKey.create without expiry',
+      (sdk) =>
+        sdk.models.apiKey.create({ name: 'x' } as Parameters<Sdk['models']['apiKey']['create']>[0]),
+    ],
+    ['creditBundle.getAllByOrg missing', (sdk) => sdk.models.creditBundle.getAllByOrg(999_999_999)],
+    ['billing.getAccount missing', (sdk) => sdk.models.billing.getAccount('no_such_org_here')],
+  ];
+
+  for (const [name, call] of failures) {
+    it(`${name} fails the same way`, async () => {
+      const run = await pair.both(call);
+      expect(run.ourCalls).toEqual(run.officialCalls);
+      expect(run.ourResult.error).toBeDefined();
+      expect(run.ourResult).toEqual(run.officialResult);
+    });
+  }
 });
