@@ -12,7 +12,9 @@ Options:
   --host <address>      interface to listen on (default 127.0.0.1)
   --data <dir>          data folder of the embedded database (default .data; "memory://" keeps nothing)
   --database-url <url>  use PostgreSQL instead (default: $DATABASE_URL)
-  --demo                create a demo account with a few fleets and print its credentials
+  --demo                create a demo account with a few fleets and print its credentials; its devices are
+                        simulated and come online
+  --devices <n>         with the demo account, run at least n simulated devices (new ones join its first fleet)
   -h, --help            show this help
 `;
 
@@ -23,6 +25,8 @@ export interface CliOptions {
   dataDir: string;
   databaseUrl?: string;
   demo: boolean;
+  /** Minimum number of simulated demo devices (implies the demo account). */
+  devices: number;
 }
 
 /**
@@ -43,6 +47,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
       data: { type: 'string' },
       'database-url': { type: 'string' },
       demo: { type: 'boolean', default: false },
+      devices: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -51,12 +56,16 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
   const port = Number(values.port ?? env.PORT ?? 1337);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`Invalid port: ${values.port}`);
+  const devices = Number(values.devices ?? 0);
+  if (!Number.isInteger(devices) || devices < 0 || devices > 1000)
+    throw new Error(`Invalid device count: ${values.devices}`);
   return {
+    devices,
     port,
     host: values.host ?? '127.0.0.1',
     dataDir: values.data ?? '.data',
     databaseUrl: values['database-url'] ?? (env.DATABASE_URL || undefined),
-    demo: values.demo ?? false,
+    demo: (values.demo ?? false) || devices > 0,
   };
 }
 
@@ -88,6 +97,7 @@ export async function runCli(argv: string[]): Promise<void> {
     databaseUrl: options.databaseUrl,
     quiet: true,
   });
+  let simulated: Array<{ stop(): Promise<void> }> = [];
   const lines = [
     `balena local API listening on ${server.url} (${server.database}), ready in ${Date.now() - startedAt} ms`,
   ];
@@ -99,6 +109,13 @@ export async function runCli(argv: string[]): Promise<void> {
       `${created ? 'Created' : 'Kept'} the demo account: email ${DEMO_ACCOUNT.email}, password ${DEMO_ACCOUNT.password}`,
       `SDK: getSdk({ apiUrl: '${server.url}' }).auth.login({ email: '${DEMO_ACCOUNT.email}', password: '${DEMO_ACCOUNT.password}' })`,
     );
+    const { startDemoDevices } = await import('./simulator/demo-devices.js');
+    simulated = await startDemoDevices({
+      apiUrl: server.url,
+      organizationHandle: DEMO_ACCOUNT.username,
+      minimumDevices: options.devices,
+    });
+    lines.push(`Simulated devices online: ${simulated.length}`);
   }
   process.stdout.write(lines.join('\n') + '\n');
   let stopping = false;
@@ -106,13 +123,15 @@ export async function runCli(argv: string[]): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`${signal}: shutting down\n`);
-    server.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error('Shutdown failed', err);
-        process.exit(1);
-      },
-    );
+    Promise.all(simulated.map((device) => device.stop()))
+      .then(() => server.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error('Shutdown failed', err);
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
