@@ -170,6 +170,36 @@ describe('GET /device/v3/:uuid/state', () => {
   });
 });
 
+describe('supervisor and host OS releases', () => {
+  it('appear as their own apps in v3 once the device is managed by a supervisor release', async () => {
+    const [supervisor] = await getRows<Dict>(
+      apiUrl,
+      odata(
+        `/v7/release?$select=id,commit&$expand=belongs_to__application($select=uuid,app_name)` +
+          `&$filter=raw_version eq '14.11.12' and belongs_to__application/any(a:a/slug eq 'balena_os/aarch64-supervisor')`,
+      ),
+      owner.token,
+    );
+    expect(supervisor).toBeDefined();
+    const pin = await request(apiUrl, 'PATCH', `/v7/device(${device.id})`, {
+      token: owner.token,
+      body: { should_be_managed_by__release: supervisor.id },
+    });
+    expect(pin.status, pin.text).toBe(200);
+    const { json } = await state(`/device/v3/${device.uuid}/state`, device.api_key);
+    const [app] = supervisor.belongs_to__application;
+    expect(json[device.uuid].apps[app.uuid]).toEqual({
+      id: expect.any(Number),
+      name: app.app_name,
+      class: 'app',
+      releases: {
+        [supervisor.commit]: { id: supervisor.id, services: {}, volumes: {}, networks: {} },
+      },
+    });
+    expect(json[device.uuid].apps[fleet.uuid].releases[release.commit]).toBeDefined();
+  });
+});
+
 describe('GET /device/v2/:uuid/state', () => {
   it('gives the legacy shape keyed by fleet and service ids', async () => {
     const { status, json } = await state(`/device/v2/${device.uuid}/state`, device.api_key);
