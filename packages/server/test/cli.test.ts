@@ -15,10 +15,15 @@ interface Running {
   output: () => string;
 }
 
+// Servers still running when a test fails are stopped in afterAll.
+const startedChildren = new Set<ChildProcess>();
+
 function start(args: string[]): Promise<Running> {
   const child = spawn(process.execPath, [bin, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  startedChildren.add(child);
+  child.once('exit', () => startedChildren.delete(child));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -85,6 +90,7 @@ beforeAll(() => {
 }, 240_000);
 
 afterAll(() => {
+  for (const child of startedChildren) child.kill('SIGKILL');
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
