@@ -1,7 +1,8 @@
 // Starting simulated devices in a fleet with nothing but a user's credentials: a short-lived provisioning key is
 // created for the fleet, and the fleet's device type is used unless another is given.
 import { DeviceApiError } from './api-client.js';
-import type { SimulatedDevice, SimulatedDeviceOptions } from './simulated-device.js';
+import type { SimulatedDeviceOptions } from './options.js';
+import type { SimulatedDevice } from './simulated-device.js';
 import { startSimulatedDevice } from './start.js';
 
 /** Options of {@link startSimulatedFleetDevice}. */

@@ -1,9 +1,16 @@
 // A simulated balena device: registers, polls its target state (its heartbeat), reports the release and services
 // it runs, answers supervisor commands relayed by the API (recording each), can hold an update lock, and can be
 // taken offline and back.
-import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { DeviceApiClient } from './api-client.js';
+import { randomHex, randomIpAddress, randomMac } from './random.js';
+import { buildStateReport, buildSupervisorStatus } from './reports.js';
+import {
+  SIMULATION_DEFAULTS,
+  type LogOptions,
+  type RecordedCommand,
+  type SimulatedDeviceOptions,
+} from './options.js';
 import { ReleaseState, configOf, targetReleaseOf } from './release-state.js';
 import { answerSupervisorCall, type DeviceEffect } from './supervisor-commands.js';
 import {
@@ -12,78 +19,6 @@ import {
   type SupervisorCall,
   type SupervisorServer,
 } from './supervisor-server.js';
-
-/** Options of {@link startSimulatedDevice}. */
-export interface SimulatedDeviceOptions {
-  /** Base URL of the API. */
-  apiUrl: string;
-  /** Registers a new device with this provisioning key (its fleet unless `applicationId` is given). */
-  provisioningKey?: string;
-  applicationId?: number;
-  /** Or runs an existing device with its API key and uuid. */
-  deviceApiKey?: string;
-  /** uuid of the device (generated for a new one when absent). */
-  uuid?: string;
-  /** Device type slug, required to register. */
-  deviceType?: string;
-  /** Target state poll interval; default 10 s. */
-  pollIntervalMs?: number;
-  /** Reported OS version; default `balenaOS 6.0.13`. */
-  osVersion?: string;
-  osVariant?: 'prod' | 'dev';
-  /** Reported supervisor version; default `16.7.2`. */
-  supervisorVersion?: string;
-  /** Polls a new release spends downloading before it runs; default 0. */
-  downloadSteps?: number;
-  /** How long an OS update takes before the device reports the new version; default 200 ms. */
-  osUpdateDurationMs?: number;
-}
-
-/** A supervisor command the device received. */
-export interface RecordedCommand extends SupervisorCall {
-  at: Date;
-  /** the HTTP status it answered */
-  status: number;
-}
-
-/** Options of {@link SimulatedDevice.sendLog}. */
-export interface LogOptions {
-  isStdErr?: boolean;
-  isSystem?: boolean;
-  serviceId?: number;
-  timestamp?: number;
-}
-
-/** Defaults of the simulation options. */
-export const SIMULATION_DEFAULTS = {
-  pollIntervalMs: 10_000,
-  osVersion: 'balenaOS 6.0.13',
-  osVariant: 'prod',
-  supervisorVersion: '16.7.2',
-  downloadSteps: 0,
-  osUpdateDurationMs: 200,
-} as const;
-
-/**
- * Random lower-case hex of a number of bytes (device uuids, secrets).
- * @param bytes how many random bytes
- * @throws never
- * @example
- * randomHex(16); // a 32-character uuid
- */
-export function randomHex(bytes: number): string {
-  return randomBytes(bytes).toString('hex');
-}
-
-/**
- * A random MAC address.
- * @throws never
- * @example
- * randomMac(); // '3e:01:...'
- */
-export function randomMac(): string {
-  return (randomHex(6).match(/../g) ?? []).join(':');
-}
 
 /** One simulated device. Create it with {@link startSimulatedDevice}. */
 export class SimulatedDevice extends EventEmitter {
@@ -101,7 +36,7 @@ export class SimulatedDevice extends EventEmitter {
   >;
   readonly #release: ReleaseState;
   readonly #secret = randomHex(24);
-  readonly #ipAddress = `192.168.${Math.floor(Math.random() * 254) + 1}.${Math.floor(Math.random() * 254) + 1}`;
+  readonly #ipAddress = randomIpAddress();
   readonly #macAddress = randomMac();
   #server: SupervisorServer | undefined;
   #online = false;
@@ -309,48 +244,36 @@ export class SimulatedDevice extends EventEmitter {
   }
 
   async #report(): Promise<void> {
-    const report = {
+    const report = buildStateReport({
+      uuid: this.uuid,
       status: this.#status,
-      os_version: this.osVersion,
-      os_variant: this.#options.osVariant,
-      supervisor_version: this.#options.supervisorVersion,
-      ip_address: this.#ipAddress,
-      mac_address: this.#macAddress,
-      memory_usage: 512,
-      memory_total: 4096,
-      storage_block_device: '/dev/mmcblk0',
-      storage_usage: 1200,
-      storage_total: 30000,
-      cpu_usage: 12,
-      cpu_temp: 48,
-      cpu_id: this.uuid.slice(0, 16),
-      is_undervolted: false,
-      ...(this.#fleetUuid == null ? {} : { apps: this.#release.appsReport(this.#fleetUuid) }),
-    };
+      osVersion: this.osVersion,
+      osVariant: this.#options.osVariant,
+      supervisorVersion: this.#options.supervisorVersion,
+      ipAddress: this.#ipAddress,
+      macAddress: this.#macAddress,
+      apps: this.#fleetUuid == null ? undefined : this.#release.appsReport(this.#fleetUuid),
+    });
     const text = JSON.stringify(report);
     if (text === this.#lastReport) return;
     await this.#client.reportState(report);
     this.#lastReport = text;
   }
 
-  #deviceStatus(): Record<string, unknown> {
-    return {
-      api_port: 48484,
-      ip_address: this.#ipAddress,
-      os_version: this.osVersion,
-      supervisor_version: this.#options.supervisorVersion,
-      update_pending: this.#release.pending != null,
-      update_failed: false,
-      update_downloaded: false,
-      status: this.#status,
-      ...(this.runningCommit == null ? {} : { commit: this.runningCommit }),
-      ...(this.#release.pending == null ? {} : { download_progress: 0 }),
-    };
-  }
-
   async #answer(call: SupervisorCall): Promise<SupervisorAnswer> {
     const locked = this.#locked && !this.#lockOverride;
-    const { answer, effect } = answerSupervisorCall(call, locked, this.#deviceStatus());
+    const { answer, effect } = answerSupervisorCall(
+      call,
+      locked,
+      buildSupervisorStatus({
+        status: this.#status,
+        osVersion: this.osVersion,
+        supervisorVersion: this.#options.supervisorVersion,
+        ipAddress: this.#ipAddress,
+        runningCommit: this.runningCommit,
+        updatePending: this.#release.pending != null,
+      }),
+    );
     const recorded: RecordedCommand = { ...call, at: new Date(), status: answer.status };
     this.commands.push(recorded);
     this.emit('command', recorded);

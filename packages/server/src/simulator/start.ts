@@ -1,12 +1,8 @@
 // Starting one simulated device: register it (provisioning key) or take over an existing one (device API key).
 import { DeviceApiClient, registerDevice } from './api-client.js';
-import {
-  SIMULATION_DEFAULTS,
-  SimulatedDevice,
-  randomHex,
-  randomMac,
-  type SimulatedDeviceOptions,
-} from './simulated-device.js';
+import { randomHex, randomMac } from './random.js';
+import { SIMULATION_DEFAULTS, type SimulatedDeviceOptions } from './options.js';
+import { SimulatedDevice } from './simulated-device.js';
 
 /**
  * Starts a simulated device: registers it (provisioning key) or takes over an existing one (device API key),
