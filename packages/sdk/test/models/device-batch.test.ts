@@ -1,6 +1,7 @@
 // Batched device operations over 500 devices: the requests that leave the SDK are counted by a
 // recording fetch, and every device is changed by exactly one mutation request.
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Filter } from '../../src/pine/index.js';
 import { createTestFleet, loginNewUser, type LoggedInUser, type TestFleet } from './helpers.js';
 import {
   countingSdk,
@@ -60,7 +61,7 @@ function expectEachOnce(chunks: number[][], ids: number[]): void {
   expect(new Set(flat)).toEqual(new Set(ids));
 }
 
-async function countWhere(filter: object): Promise<number> {
+async function countWhere(filter: Filter): Promise<number> {
   return owner.sdk.pine.count({
     resource: 'device',
     options: {

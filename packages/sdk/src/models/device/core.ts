@@ -1,6 +1,6 @@
 /**
  * Reading devices: `get`, `getWithServiceDetails`, `getByName`, `has`, `getDashboardUrl`, the fleet
- * and organization listings with their iterate/count extras, and `_getId`.
+ * listings with their iterate/count extras, and `_getId`.
  */
 import { BalenaDeviceNotFound, isBalenaError } from '../../errors/index.js';
 import {
@@ -8,18 +8,10 @@ import {
   getCollection,
   iterateCollection,
   withExtraOptions,
-  type FilterOrderDefaults,
   type ResourceOptions,
   type ResultRow,
 } from '../../internal/collection.js';
-import {
-  APPLICATION_LOOKUP,
-  DEVICE_LOOKUP,
-  ORGANIZATION_LOOKUP,
-  findOne,
-  isId,
-  resolveId,
-} from '../../internal/ids.js';
+import { APPLICATION_LOOKUP, DEVICE_LOOKUP, findOne, isId, resolveId } from '../../internal/ids.js';
 import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
 import { groupServicesByApp } from '../application/device-details.js';
 import type { SdkModelContext } from '../index.js';
@@ -32,9 +24,11 @@ export type DeviceRow<O> = ResultRow<'device', O>;
 export type UuidOrId = string | number;
 /** A fleet identifier: id, slug or uuid. */
 type FleetId = string | number;
-type NoOptions = Record<never, never>;
+/** No pine options: the full row. */
+export type NoOptions = Record<never, never>;
 
-const BY_NAME = 'device_name asc';
+/** Device listings are ordered by name. */
+export const BY_NAME = 'device_name asc';
 
 const SERVICE_DETAILS_OPTIONS = {
   $expand: {
@@ -70,17 +64,6 @@ export function createDeviceCore(ctx: SdkModelContext) {
   async function ofFleet(fleet: FleetId, callOptions?: PineRequestOptions) {
     const id = await resolveId(pine, APPLICATION_LOOKUP, fleet, callOptions);
     return { $filter: { belongs_to__application: id }, $orderby: BY_NAME } as const;
-  }
-
-  async function ofOrganization(
-    handleOrId: string | number,
-    callOptions?: PineRequestOptions,
-  ): Promise<FilterOrderDefaults> {
-    const id = await resolveId(pine, ORGANIZATION_LOOKUP, handleOrId, callOptions);
-    const $filter: Filter = {
-      belongs_to__application: { $any: { $alias: 'bta', $expr: { bta: { organization: id } } } },
-    };
-    return { $filter, $orderby: BY_NAME };
   }
 
   /**
@@ -207,66 +190,6 @@ export function createDeviceCore(ctx: SdkModelContext) {
   }
 
   /**
-   * The devices of every fleet of an organization, ordered by name.
-   *
-   * @param handleOrId - the organization handle or id.
-   * @param options - pine options merged with the defaults.
-   * @param callOptions - `signal`, `headers`, `timeout`.
-   * @returns the devices.
-   * @throws {BalenaOrganizationNotFound} when the organization does not exist.
-   * @example
-   * const devices = await sdk.models.device.getAllByOrganization('myorg', { $select: 'uuid' });
-   */
-  async function getAllByOrganization<const O extends DeviceOptions = NoOptions>(
-    handleOrId: string | number,
-    options?: O,
-    callOptions?: PineRequestOptions,
-  ): Promise<Array<DeviceRow<O>>> {
-    const defaults = await ofOrganization(handleOrId, callOptions);
-    return getCollection(pine, 'device', defaults, options, callOptions);
-  }
-
-  /**
-   * Pages through the devices of an organization (the iterator sibling of `getAllByOrganization`).
-   *
-   * @param handleOrId - the organization handle or id.
-   * @param options - pine options merged with the defaults.
-   * @param iterateOptions - `pageSize`, `signal`, `headers`, `timeout`.
-   * @returns an async iterator over the devices.
-   * @throws {BalenaOrganizationNotFound} when the organization does not exist.
-   * @example
-   * for await (const d of sdk.models.device.iterateAllByOrganization('myorg')) console.log(d.uuid);
-   */
-  async function* iterateAllByOrganization<const O extends DeviceOptions = NoOptions>(
-    handleOrId: string | number,
-    options?: O,
-    iterateOptions?: IterateOptions,
-  ): AsyncIterableIterator<DeviceRow<O>> {
-    const defaults = await ofOrganization(handleOrId, iterateOptions);
-    yield* iterateCollection(pine, 'device', defaults, options, iterateOptions);
-  }
-
-  /**
-   * Counts the devices of an organization (the count sibling of `getAllByOrganization`).
-   *
-   * @param handleOrId - the organization handle or id.
-   * @param options - an optional `$filter`.
-   * @param callOptions - `signal`, `headers`, `timeout`.
-   * @returns the number of devices.
-   * @throws {BalenaOrganizationNotFound} when the organization does not exist.
-   * @example
-   * const n = await sdk.models.device.countAllByOrganization('myorg');
-   */
-  async function countAllByOrganization(
-    handleOrId: string | number,
-    options?: { $filter?: Filter },
-    callOptions?: PineRequestOptions,
-  ): Promise<number> {
-    const defaults = await ofOrganization(handleOrId, callOptions);
-    return countCollection(pine, 'device', defaults, options, callOptions);
-  }
-
-  /**
    * The devices with a given name.
    *
    * @param name - the device name.
@@ -330,9 +253,6 @@ export function createDeviceCore(ctx: SdkModelContext) {
     getAllByApplication,
     iterateAllByApplication,
     countAllByApplication,
-    getAllByOrganization,
-    iterateAllByOrganization,
-    countAllByOrganization,
     getByName,
     has,
     _getId,

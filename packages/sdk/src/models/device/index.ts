@@ -8,6 +8,7 @@ import { createDeviceCore } from './core.js';
 import { createDeviceHistory } from './history.js';
 import { createDeviceLocalMode } from './local-mode.js';
 import { createDeviceMove } from './move.js';
+import { createDevicesByOrganization } from './organization.js';
 import { createDeviceProperties } from './properties.js';
 import { createDeviceRegistration } from './registration.js';
 import { createDeviceReleasePinning } from './release-pinning.js';
@@ -40,6 +41,7 @@ export function createDeviceModel(ctx: SdkModelContext) {
   const variables = createDeviceVariables(ctx);
   return {
     ...createDeviceCore(ctx),
+    ...createDevicesByOrganization(ctx),
     ...createDeviceProperties(ctx),
     ...createDeviceBatchUpdates(ctx),
     ...createDeviceMove(ctx),
