@@ -7,7 +7,10 @@ import { DEVICE_LOOKUP, findOne } from '../../internal/ids.js';
 import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import type { UuidOrId } from './core.js';
-import { getDeviceOsSemverWithVariant, type DeviceOsVersionFields } from '../../internal/device-os-version.js';
+import {
+  getDeviceOsSemverWithVariant,
+  type DeviceOsVersionFields,
+} from '../../internal/device-os-version.js';
 import type { createDeviceVariables } from './variables.js';
 
 /** The device fields local-mode support depends on. */
