@@ -13,14 +13,8 @@ import {
 import { isId } from '../../internal/ids.js';
 import type { Filter, PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
-import {
-  calculateInstallMethod,
-  instructionsFor,
-  interpolatePartials,
-  isContract,
-  type Contract,
-  type InstallMethod,
-} from './contract.js';
+import { isContract } from './contract.js';
+import { createDeviceTypeInstructions } from './instructions.js';
 
 export type { Contract, InstallMethod } from './contract.js';
 
@@ -217,81 +211,10 @@ export function createDeviceTypeModel(ctx: SdkModelContext) {
     return slug;
   }
 
-  async function readContract(slug: string, callOptions?: PineRequestOptions) {
+  const instructions = createDeviceTypeInstructions(async (slug, callOptions) => {
     const { contract } = await getBySlugOrName(slug, { $select: 'contract' }, callOptions);
     return isContract(contract) ? contract : undefined;
-  }
-
-  /**
-   * A device type's contract with its partials rendered.
-   *
-   * @param deviceTypeSlug - the slug (or the name).
-   * @param callOptions - `signal`, `headers`, `timeout`.
-   * @returns the contract.
-   * @throws {BalenaInvalidDeviceType} when there is no such device type.
-   * @throws {Error} when the device type has no contract.
-   * @example
-   * const contract = await sdk.models.deviceType.getInterpolatedPartials('raspberrypi3');
-   */
-  async function getInterpolatedPartials(
-    deviceTypeSlug: string,
-    callOptions?: PineRequestOptions,
-  ): Promise<Contract> {
-    const contract = await readContract(deviceTypeSlug, callOptions);
-    if (contract === undefined)
-      throw new Error(`Could not find contract for device type ${deviceTypeSlug}`);
-    return interpolatePartials(contract);
-  }
-
-  /**
-   * The steps to install balenaOS on a device type.
-   *
-   * @param deviceTypeSlugOrContract - the slug (or name), or a device-type contract.
-   * @param callOptions - `signal`, `headers`, `timeout`.
-   * @returns the instruction lines of the board's install method.
-   * @throws {BalenaInvalidParameterError} for an array.
-   * @throws {Error} when the device type's contract has no partials.
-   * @throws {BalenaError} when the install method cannot be determined.
-   * @example
-   * const steps = await sdk.models.deviceType.getInstructions('raspberrypi3');
-   */
-  async function getInstructions(
-    deviceTypeSlugOrContract: string | Contract,
-    callOptions?: PineRequestOptions,
-  ): Promise<string[] | undefined> {
-    if (Array.isArray(deviceTypeSlugOrContract) || deviceTypeSlugOrContract == null) {
-      throw new BalenaInvalidParameterError('deviceTypeSlugOrContract', deviceTypeSlugOrContract);
-    }
-    let contract: Contract | undefined;
-    if (typeof deviceTypeSlugOrContract === 'string') {
-      contract = await readContract(deviceTypeSlugOrContract, callOptions);
-      if (contract?.partials === undefined) {
-        throw new Error(`Instruction partials not defined for ${deviceTypeSlugOrContract}`);
-      }
-    } else {
-      contract = deviceTypeSlugOrContract;
-    }
-    return instructionsFor(contract);
-  }
-
-  /**
-   * How balenaOS gets onto a device type (`externalBoot`, `externalFlash`, `internalFlash`, `image`, ...).
-   *
-   * @param deviceTypeSlug - the slug (or the name).
-   * @param callOptions - `signal`, `headers`, `timeout`.
-   * @returns the install method, or null when the device type has no contract.
-   * @throws {BalenaInvalidDeviceType} when there is no such device type.
-   * @throws {BalenaError} when the contract names no install method.
-   * @example
-   * const method = await sdk.models.deviceType.getInstallMethod('raspberrypi3'); // 'externalBoot'
-   */
-  async function getInstallMethod(
-    deviceTypeSlug: string,
-    callOptions?: PineRequestOptions,
-  ): Promise<InstallMethod | null> {
-    const contract = await readContract(deviceTypeSlug, callOptions);
-    return contract === undefined ? null : calculateInstallMethod(contract);
-  }
+  });
 
   return {
     get,
@@ -300,8 +223,6 @@ export function createDeviceTypeModel(ctx: SdkModelContext) {
     getBySlugOrName,
     getName,
     getSlugByName,
-    getInterpolatedPartials,
-    getInstructions,
-    getInstallMethod,
+    ...instructions,
   };
 }

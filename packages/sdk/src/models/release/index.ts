@@ -6,6 +6,7 @@ import { createReleaseAssets } from './asset.js';
 import { createReleaseBuilder } from './builder.js';
 import { createReleaseCore } from './core.js';
 import { createReleaseTags } from './tags.js';
+import { createReleaseUpdates } from './updates.js';
 
 export type { ReleaseRawVersionApplicationPair, CommitOrIdOrRawVersion } from './lookup.js';
 export type { ReleaseWithImageDetails } from './core.js';
@@ -25,6 +26,7 @@ export type { ReleaseAssetUploadOptions, ReleaseAssetUploadParams } from './asse
 export function createReleaseModel(ctx: SdkModelContext) {
   return {
     ...createReleaseCore(ctx),
+    ...createReleaseUpdates(ctx),
     ...createReleaseBuilder(ctx),
     tags: createReleaseTags(ctx),
     asset: createReleaseAssets(ctx),
