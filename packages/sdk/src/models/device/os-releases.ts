@@ -133,8 +133,8 @@ export function getOsReleaseSource(
                   $alias: 'a',
                   $expr: {
                     $and: [
-                      { $startswith: [{ a: 'slug' }, 'balena_os/'] },
-                      { $endswith: [{ a: 'slug' }, '-supervisor'] },
+                      { $startswith: [{ $: ['a', 'slug'] }, 'balena_os/'] },
+                      { $endswith: [{ $: ['a', 'slug'] }, '-supervisor'] },
                       { a: { is_public: true, is_host: false } },
                       {
                         a: {
