@@ -190,7 +190,7 @@ describe('application actions', () => {
       },
     });
     const { application } = sdk.models;
-    // The local API has no supervisor proxy yet: each call reaches it and fails with its 404.
+    // The fleet has no online device: each call reaches the API's supervisor proxy, which answers 404.
     for (const call of [
       application.purge(fleet.id),
       application.shutdown(fleet.id, { force: true }),
