@@ -12,6 +12,7 @@ import { installCreditBundles } from './credit-bundles/index.js';
 import { installOrganizationFeatures } from './organizations/index.js';
 import { installApplicationFeatures } from './applications/index.js';
 import { installDeviceFeatures } from './devices/index.js';
+import { installOsFeatures } from './os/index.js';
 
 /** Settings features need from the server. */
 export interface FeatureContext {
@@ -43,6 +44,7 @@ export function installFeatures(app: Application, context: FeatureContext): Inst
   installOrganizationFeatures(app);
   installApplicationFeatures(app);
   installDeviceFeatures(app);
+  installOsFeatures(app);
   installCreditBundles();
   installBilling(app);
   const webResourceHandler = installReleaseAssets(app, context.dataDir);

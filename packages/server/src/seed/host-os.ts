@@ -77,7 +77,7 @@ function releaseColumns(semverText: string, variant: string) {
   };
 }
 
-async function ensureFleet(
+export async function ensureFleet(
   tx: Tx,
   organizationId: number,
   appName: string,
@@ -107,7 +107,7 @@ async function ensureFleet(
   return { id, isNew: true };
 }
 
-async function insertFinalRelease(
+export async function insertFinalRelease(
   tx: Tx,
   applicationId: number,
   semverText: string,

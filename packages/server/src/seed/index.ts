@@ -8,6 +8,7 @@ import {
   buildContract,
 } from './device-types.js';
 import { seedHostOsApplications } from './host-os.js';
+import { seedHostOsCatalogue } from './host-os-catalogue.js';
 
 export type { Tx } from './sql.js';
 
@@ -99,4 +100,5 @@ export async function seedReferenceData(tx: Tx): Promise<void> {
     },
   );
   await seedHostOsApplications(tx, deviceTypeIds);
+  await seedHostOsCatalogue(tx, deviceTypeIds);
 }

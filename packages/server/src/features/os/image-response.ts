@@ -1,0 +1,113 @@
+// Answers an image download: full (200) or one byte range (206, `Range: bytes=a-b` / `a-` / `-n`), with the
+// checksum and ETag headers, honouring `If-Range` and the client's backpressure.
+import type { Request, Response } from 'express';
+import { IMAGE_BLOCK_BYTES, imageChecksum, type SyntheticImage } from './image-bytes.js';
+
+/** Response header carrying the hex SHA-256 of the whole image (also on 206 answers). */
+export const CHECKSUM_HEADER = 'X-Checksum-Sha256';
+
+/** An inclusive byte range. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Parses a single-range `Range` header against a size.
+ * @param header the header value, e.g. `bytes=100-`.
+ * @param size the resource size.
+ * @returns the range; `undefined` when the header is absent or not a single byte range (serve the whole image);
+ * `'unsatisfiable'` when it starts beyond the end.
+ * @throws never
+ * @example
+ * parseRange('bytes=0-99', 1000); // { start: 0, end: 99 }
+ */
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): ByteRange | 'unsatisfiable' | undefined {
+  const match = header == null ? null : /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (match == null || (match[1] === '' && match[2] === '')) return undefined;
+  if (match[1] === '') {
+    const suffix = Number(match[2]);
+    if (suffix === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(match[1]);
+  const end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  if (start >= size) return 'unsatisfiable';
+  if (end < start) return undefined;
+  return { start, end };
+}
+
+function waitForDrainOrClose(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+async function writeRange(res: Response, image: SyntheticImage, range: ByteRange): Promise<void> {
+  let position = range.start;
+  while (position <= range.end && !res.destroyed) {
+    const index = Math.floor(position / IMAGE_BLOCK_BYTES);
+    const blockStart = index * IMAGE_BLOCK_BYTES;
+    let chunk = image.block(index);
+    const from = position - blockStart;
+    const to = Math.min(chunk.length, range.end - blockStart + 1);
+    if (from > 0 || to < chunk.length) chunk = chunk.subarray(from, to);
+    position += chunk.length;
+    if (!res.write(chunk)) await waitForDrainOrClose(res);
+  }
+  if (!res.destroyed) res.end();
+}
+
+/**
+ * Sends an image (or the requested range of it) with `Content-Length`, `Accept-Ranges`, `ETag` and the checksum.
+ * @param req the request (its `Range` and `If-Range` headers are honoured).
+ * @param res the response.
+ * @param image the image to send.
+ * @param fileName the suggested file name.
+ * @throws never (a client that goes away simply stops the writing)
+ * @example
+ * await sendImage(req, res, syntheticImage('raspberrypi3', '6.0.10'), 'balena.img');
+ */
+export async function sendImage(
+  req: Request,
+  res: Response,
+  image: SyntheticImage,
+  fileName: string,
+): Promise<void> {
+  const checksum = await imageChecksum(image);
+  const etag = `"sha256-${checksum}"`;
+  res.setHeader('Accept-Ranges', 'bytes');
+  res.setHeader('ETag', etag);
+  res.setHeader(CHECKSUM_HEADER, checksum);
+  res.setHeader('Content-Type', 'application/octet-stream');
+  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+  const ifRange = req.get('If-Range');
+  const parsed =
+    ifRange == null || ifRange === etag ? parseRange(req.get('Range'), image.size) : undefined;
+  if (parsed === 'unsatisfiable') {
+    res.status(416).setHeader('Content-Range', `bytes */${image.size}`);
+    res.end();
+    return;
+  }
+  const range = parsed ?? { start: 0, end: image.size - 1 };
+  if (parsed != null) {
+    res.status(206).setHeader('Content-Range', `bytes ${range.start}-${range.end}/${image.size}`);
+  } else {
+    res.status(200);
+  }
+  res.setHeader('Content-Length', String(range.end - range.start + 1));
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  await writeRange(res, image, range);
+}
