@@ -5,13 +5,14 @@
  */
 import { getSdk as getOfficialSdk } from 'official-balena-sdk';
 import { describe, expect, it } from 'vitest';
-import { getSdk } from '../../src/index.js';
-import type { OsUpdateCheckDevice } from '../../src/models/device/os-update-check.js';
+import {
+  checkOsUpdateTarget as check,
+  type OsUpdateCheckDevice,
+} from '../../src/models/device/os-update-check.js';
 
 const UUID = 'a'.repeat(32);
-const sdk = getSdk({ apiUrl: 'http://127.0.0.1:9/', dataDirectory: false });
+// `sdk.models.device._checkOsUpdateTarget` is this function (see the method-parity test).
 const official = getOfficialSdk({ apiUrl: 'http://127.0.0.1:9/', dataDirectory: false });
-const check = sdk.models.device._checkOsUpdateTarget;
 
 function device(os_version: string | null, os_variant: string | null, slug = 'raspberrypi3') {
   return { uuid: UUID, is_of__device_type: [{ slug }], os_version, os_variant };
