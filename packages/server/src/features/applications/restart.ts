@@ -1,9 +1,10 @@
-// `POST /application/:appId/restart`: restarts the fleet on its online devices. The local API relays nothing to
-// devices yet, so a fleet without online devices answers 404 `No online device(s) found`, as the real API does.
+// `POST /application/:appId/restart`: restarts the fleet on its online devices through the supervisor relay; a fleet
+// without online devices answers 404 `No online device(s) found`, and a device holding an update lock 423.
 import { sbvrUtils } from '@balena/pinejs';
 import type { Router } from 'express';
 import { RouteError, route } from '../../identity/http.js';
 import { canAccess } from '../../permissions/can-access.js';
+import { relaySupervisorCall } from '../devices/supervisor-proxy.js';
 
 /**
  * Installs `POST /application/:appId/restart`: 401 without credentials, 404 for a fleet the caller cannot read or
@@ -21,16 +22,20 @@ export function installApplicationRestart(router: Router): void {
       const appId = Number(req.params.appId);
       if (!Number.isSafeInteger(appId) || appId <= 0)
         throw new RouteError(400, 'Invalid application id');
-      const onlineDevices = await sbvrUtils.db.readTransaction(async (tx) => {
+      await sbvrUtils.db.readTransaction(async (tx) => {
         if (!(await canAccess(req, tx, 'application', appId, 'read')))
           throw new RouteError(404, 'Application not found');
-        const { rows } = await tx.executeSql(
-          `SELECT COUNT(*) AS "count" FROM "device" WHERE "belongs to-application" = $1 AND "is online"`,
-          [appId],
-        );
-        return Number(rows[0].count);
       });
-      if (onlineDevices === 0) throw new RouteError(404, 'No online device(s) found');
+      const reply = await relaySupervisorCall(req, '/v1/restart', { appId, data: { appId } });
+      const replies =
+        reply.statusCode === 207 && Array.isArray(reply.body)
+          ? (reply.body as Array<{ statusCode: number; body: unknown }>)
+          : [reply];
+      const locked = replies.find(({ statusCode }) => statusCode === 423);
+      if (locked != null) {
+        res.status(423).json(locked.body);
+        return;
+      }
       res.status(200).end();
     }),
   );

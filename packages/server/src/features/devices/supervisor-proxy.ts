@@ -138,6 +138,44 @@ async function targetDevices(req: Request, request: ProxyRequest): Promise<Devic
   });
 }
 
+let activeTunnels: TunnelRegistry | undefined;
+
+/**
+ * Relays one supervisor call to the matching connected devices, as `POST /supervisor/<path>` does: one device's
+ * reply as is, several devices' replies as a 207 list.
+ * @param req the express request (the caller's credentials)
+ * @param path the supervisor path, e.g. `/v1/restart`
+ * @param body `{ uuid?, deviceId?, appId?, method?, data? }`
+ * @throws RouteError 400 for bad filters, 404 `No online device(s) found`, 403 without write access, 502 when the
+ * only device cannot be reached
+ * @example
+ * const reply = await relaySupervisorCall(req, '/v1/restart', { appId, data: { appId } });
+ */
+export async function relaySupervisorCall(
+  req: Request,
+  path: string,
+  body: Record<string, unknown>,
+): Promise<SupervisorReply> {
+  const request = parseProxyRequest(path, body);
+  const devices = await targetDevices(req, request);
+  const replies = await Promise.all(
+    devices.map(async (device): Promise<SupervisorReply> => {
+      const tunnel = activeTunnels?.get(device.id);
+      if (tunnel == null) return cannedReply(path, device);
+      return (await relay(request, tunnel)) ?? { statusCode: 502, body: '' };
+    }),
+  );
+  if (replies.length > 1) {
+    return {
+      statusCode: 207,
+      body: replies.map(({ statusCode, body: b }) => ({ statusCode, body: b })),
+    };
+  }
+  const [reply] = replies;
+  if (reply.statusCode === 502 && reply.body === '') throw new RouteError(502);
+  return reply;
+}
+
 /**
  * Installs `POST /supervisor/*`.
  * @param router the router of the device features
@@ -147,26 +185,12 @@ async function targetDevices(req: Request, request: ProxyRequest): Promise<Devic
  * installSupervisorProxy(router, tunnels);
  */
 export function installSupervisorProxy(router: Router, tunnels: TunnelRegistry): void {
+  activeTunnels = tunnels;
   router.post(
     /^\/supervisor(\/.*)$/,
     route(async (req, res) => {
       requireCredentials(req);
-      const path = String(req.params[0]);
-      const request = parseProxyRequest(path, bodyOf(req));
-      const devices = await targetDevices(req, request);
-      const replies = await Promise.all(
-        devices.map(async (device): Promise<SupervisorReply> => {
-          const tunnel = tunnels.get(device.id);
-          if (tunnel == null) return cannedReply(path, device);
-          return (await relay(request, tunnel)) ?? { statusCode: 502, body: '' };
-        }),
-      );
-      if (replies.length > 1) {
-        res.status(207).json(replies.map(({ statusCode, body }) => ({ statusCode, body })));
-        return;
-      }
-      const [reply] = replies;
-      if (reply.statusCode === 502 && reply.body === '') throw new RouteError(502);
+      const reply = await relaySupervisorCall(req, String(req.params[0]), bodyOf(req));
       if (reply.text === true) {
         if (reply.body === '') res.status(reply.statusCode).end();
         else res.status(reply.statusCode).type('text/plain').send(String(reply.body));
