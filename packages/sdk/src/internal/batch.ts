@@ -131,7 +131,8 @@ async function lookUpMembers(
   const size = byString ? spec.chunkSize.stringId : spec.chunkSize.numericId;
   const $select = [
     'id',
-    ...(byString ? [field] : []),
+    // Upstream selects the string field only for arrays (a single string needs no membership check).
+    ...(byString && asArray ? [field] : []),
     ...(spec.groupByField ? [spec.groupByField] : []),
     ...(spec.lookupOptions?.$select ?? []),
   ];
@@ -155,7 +156,7 @@ async function lookUpMembers(
       callOptions,
     );
     for (const row of rows) {
-      found.push(toBatchRow(row, byString ? field : undefined, spec.groupByField));
+      found.push(toBatchRow(row, byString && asArray ? field : undefined, spec.groupByField));
     }
   }
   return found;
