@@ -150,4 +150,34 @@ describe('a simulated device', () => {
     });
     expect(reply.status).toBe(401);
   });
+
+  it('serves its public URL through the device URL relay only while web accessible', async () => {
+    const device = await start();
+    const url = `/local/v1/device-urls/${device.uuid}/status?x=1`;
+    expect((await request(apiUrl, 'GET', url)).status).toBe(404);
+    const enable = await request(apiUrl, 'PATCH', `/v7/device(${device.id})`, {
+      token: user.token,
+      body: { is_web_accessible: true },
+    });
+    expect(enable.status).toBe(200);
+    expect(await request(apiUrl, 'GET', url)).toMatchObject({
+      status: 200,
+      text: `Hello from simulated device ${device.uuid} (/status)`,
+    });
+    await device.goOffline();
+    expect((await request(apiUrl, 'GET', url)).status).toBe(404);
+  });
+
+  it('rejects a state report with wrongly typed fields', async () => {
+    const device = await start();
+    const reply = await request(apiUrl, 'PATCH', '/device/v3/state', {
+      token: device.apiKey,
+      body: { [device.uuid]: { cpu_usage: 'high' } },
+    });
+    expect(reply).toMatchObject({ status: 400, text: 'cpu_usage must be a number' });
+    const anonymous = await request(apiUrl, 'PATCH', '/device/v3/state', {
+      body: { [device.uuid]: { status: 'Idle' } },
+    });
+    expect(anonymous.status).toBe(401);
+  });
 });

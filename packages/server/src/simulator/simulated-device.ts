@@ -261,6 +261,13 @@ export class SimulatedDevice extends EventEmitter {
   }
 
   async #answer(call: SupervisorCall): Promise<SupervisorAnswer> {
+    // The public web port (reached through the device URL relay) is not a supervisor command.
+    if (call.path === '/public' || call.path.startsWith('/public/')) {
+      return {
+        status: 200,
+        body: `Hello from simulated device ${this.uuid} (${call.path.slice(7) || '/'})`,
+      };
+    }
     const locked = this.#locked && !this.#lockOverride;
     const { answer, effect } = answerSupervisorCall(
       call,

@@ -1,7 +1,8 @@
 // Device-side features of the local API: target state, state reports, heartbeat, the supervisor proxy with its
-// local "VPN" for simulated devices, and the OS update actions service.
+// local "VPN" for simulated devices, public device URLs, and the OS update actions service.
 import express, { type Application } from 'express';
 import { onAfterInit } from '../after-init.js';
+import { installDeviceUrlRelay } from './device-urls.js';
 import { HeartbeatTracker } from './heartbeat.js';
 import { OsUpdateActions, installOsUpdateActions } from './os-update-actions.js';
 import { installStateReportRoute } from './state-report.js';
@@ -30,6 +31,7 @@ export function installDeviceFeatures(app: Application): void {
   installTunnelRoutes(router, tunnels, heartbeat);
   installSupervisorProxy(router, tunnels);
   installOsUpdateActions(router, tunnels, actions);
+  installDeviceUrlRelay(router, tunnels);
   app.use(router);
   onAfterInit(async (tx) => {
     await tx.executeSql(
