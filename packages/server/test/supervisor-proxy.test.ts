@@ -193,6 +193,42 @@ describe('commands relayed to a simulated device', () => {
   });
 });
 
+describe('supervisor proxy permissions', () => {
+  it('relays reads for a fleet observer but answers 403 to its writes', async () => {
+    const roleId = async (resource: string, name: string) =>
+      (
+        await getRows<{ id: number }>(
+          apiUrl,
+          odata(`/v7/${resource}?$select=id&$filter=name eq '${name}'`),
+          owner.token,
+        )
+      )[0].id;
+    const [org] = await getRows<{ id: number }>(apiUrl, '/v7/organization?$select=id', owner.token);
+    const member = await request(apiUrl, 'POST', '/v7/organization_membership', {
+      token: owner.token,
+      body: {
+        user: stranger.id,
+        is_member_of__organization: org.id,
+        organization_membership_role: await roleId('organization_membership_role', 'member'),
+      },
+    });
+    expect(member.status, member.text).toBe(201);
+    const observer = await request(apiUrl, 'POST', '/v7/user_application_membership', {
+      token: owner.token,
+      body: {
+        user: stranger.id,
+        is_member_of__application: fleet.id,
+        application_membership_role: await roleId('application_membership_role', 'observer'),
+      },
+    });
+    expect(observer.status, observer.text).toBe(201);
+    expect(
+      (await proxy('/ping', { method: 'GET', deviceId: device.id }, stranger.token)).status,
+    ).toBe(200);
+    expect((await proxy('/v1/blink', { deviceId: device.id }, stranger.token)).status).toBe(403);
+  });
+});
+
 /** Polls an assertion until it passes or 10 s elapse (device effects run after the reply). */
 async function expectEventually(assertion: () => Promise<void>): Promise<void> {
   const deadline = Date.now() + 10_000;
