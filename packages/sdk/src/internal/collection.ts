@@ -186,6 +186,25 @@ export function withExtraOptions<const S extends object>(shape: S, extra?: objec
 }
 
 /**
+ * The caller's options with a method's `$filter` and-ed in, typed as the caller's options. Upstream
+ * merges a listing's filter into the caller's options before the listing's order, so on the wire
+ * the filter follows the caller's `$select`: pass the result as `options` with the order as
+ * `defaults` to send the same query string.
+ *
+ * @param options - the caller's pine options (they type the result rows).
+ * @param $filter - the method's filter.
+ * @returns the merged options.
+ * @example
+ * getCollection(pine, 'device', { $orderby: 'device_name asc' }, withMethodFilter(options, { belongs_to__application: 5 }));
+ */
+export function withMethodFilter<const O extends object>(
+  options: O | undefined,
+  $filter: Filter,
+): O {
+  return mergeDefaults({ $filter }, options) as O;
+}
+
+/**
  * Creates a row from a body the API accepts beyond the model's write type (an e-mail string as
  * `invitee`, a `username` instead of `user`).
  *

@@ -8,6 +8,7 @@ import {
   getCollection,
   iterateCollection,
   withExtraOptions,
+  withMethodFilter,
   type ResourceOptions,
   type ResultRow,
 } from '../../internal/collection.js';
@@ -29,6 +30,8 @@ export type NoOptions = Record<never, never>;
 
 /** Device listings are ordered by name. */
 export const BY_NAME = 'device_name asc';
+/** The defaults of device listings (the method's filter joins the caller's options). */
+export const ORDER_BY_NAME = { $orderby: BY_NAME } as const;
 
 const SERVICE_DETAILS_OPTIONS = {
   $expand: {
@@ -145,8 +148,14 @@ export function createDeviceCore(ctx: SdkModelContext) {
     options?: O,
     callOptions?: PineRequestOptions,
   ): Promise<Array<DeviceRow<O>>> {
-    const defaults = await ofFleet(slugOrUuidOrId, callOptions);
-    return getCollection(pine, 'device', defaults, options, callOptions);
+    const { $filter } = await ofFleet(slugOrUuidOrId, callOptions);
+    return getCollection(
+      pine,
+      'device',
+      ORDER_BY_NAME,
+      withMethodFilter(options, $filter),
+      callOptions,
+    );
   }
 
   /**
@@ -165,8 +174,9 @@ export function createDeviceCore(ctx: SdkModelContext) {
     options?: O,
     iterateOptions?: IterateOptions,
   ): AsyncIterableIterator<DeviceRow<O>> {
-    const defaults = await ofFleet(slugOrUuidOrId, iterateOptions);
-    yield* iterateCollection(pine, 'device', defaults, options, iterateOptions);
+    const { $filter } = await ofFleet(slugOrUuidOrId, iterateOptions);
+    const withFleet = withMethodFilter(options, $filter);
+    yield* iterateCollection(pine, 'device', ORDER_BY_NAME, withFleet, iterateOptions);
   }
 
   /**
@@ -205,8 +215,8 @@ export function createDeviceCore(ctx: SdkModelContext) {
     options?: O,
     callOptions?: PineRequestOptions,
   ): Promise<Array<DeviceRow<O>>> {
-    const defaults = { $filter: { device_name: name }, $orderby: BY_NAME };
-    const devices = await getCollection(pine, 'device', defaults, options, callOptions);
+    const byName = withMethodFilter(options, { device_name: name });
+    const devices = await getCollection(pine, 'device', ORDER_BY_NAME, byName, callOptions);
     if (devices.length === 0) throw new BalenaDeviceNotFound(name);
     return devices;
   }

@@ -186,7 +186,6 @@ export function createDeviceLocalMode(
       DEVICE_LOOKUP,
       uuidOrId,
       {
-        $select: 'id',
         $expand: {
           device_config_variable: onlyLockOverride,
           belongs_to__application: {

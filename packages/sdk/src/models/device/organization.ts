@@ -6,12 +6,12 @@ import {
   countCollection,
   getCollection,
   iterateCollection,
-  type FilterOrderDefaults,
+  withMethodFilter,
 } from '../../internal/collection.js';
 import { ORGANIZATION_LOOKUP, resolveId } from '../../internal/ids.js';
 import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
-import { BY_NAME, type DeviceOptions, type DeviceRow, type NoOptions } from './core.js';
+import { ORDER_BY_NAME, type DeviceOptions, type DeviceRow, type NoOptions } from './core.js';
 
 /**
  * Builds the organization listings of `sdk.models.device`.
@@ -28,12 +28,11 @@ export function createDevicesByOrganization(ctx: SdkModelContext) {
   async function ofOrganization(
     handleOrId: string | number,
     callOptions?: PineRequestOptions,
-  ): Promise<FilterOrderDefaults> {
+  ): Promise<Filter> {
     const id = await resolveId(pine, ORGANIZATION_LOOKUP, handleOrId, callOptions);
-    const $filter: Filter = {
+    return {
       belongs_to__application: { $any: { $alias: 'bta', $expr: { bta: { organization: id } } } },
     };
-    return { $filter, $orderby: BY_NAME };
   }
 
   /**
@@ -52,8 +51,14 @@ export function createDevicesByOrganization(ctx: SdkModelContext) {
     options?: O,
     callOptions?: PineRequestOptions,
   ): Promise<Array<DeviceRow<O>>> {
-    const defaults = await ofOrganization(handleOrId, callOptions);
-    return getCollection(pine, 'device', defaults, options, callOptions);
+    const $filter = await ofOrganization(handleOrId, callOptions);
+    return getCollection(
+      pine,
+      'device',
+      ORDER_BY_NAME,
+      withMethodFilter(options, $filter),
+      callOptions,
+    );
   }
 
   /**
@@ -72,8 +77,9 @@ export function createDevicesByOrganization(ctx: SdkModelContext) {
     options?: O,
     iterateOptions?: IterateOptions,
   ): AsyncIterableIterator<DeviceRow<O>> {
-    const defaults = await ofOrganization(handleOrId, iterateOptions);
-    yield* iterateCollection(pine, 'device', defaults, options, iterateOptions);
+    const $filter = await ofOrganization(handleOrId, iterateOptions);
+    const inOrganization = withMethodFilter(options, $filter);
+    yield* iterateCollection(pine, 'device', ORDER_BY_NAME, inOrganization, iterateOptions);
   }
 
   /**
@@ -92,8 +98,8 @@ export function createDevicesByOrganization(ctx: SdkModelContext) {
     options?: { $filter?: Filter },
     callOptions?: PineRequestOptions,
   ): Promise<number> {
-    const defaults = await ofOrganization(handleOrId, callOptions);
-    return countCollection(pine, 'device', defaults, options, callOptions);
+    const $filter = await ofOrganization(handleOrId, callOptions);
+    return countCollection(pine, 'device', { $filter }, options, callOptions);
   }
 
   return { getAllByOrganization, iterateAllByOrganization, countAllByOrganization };

@@ -72,14 +72,15 @@ export function createDeviceServiceVariables(ctx: SdkModelContext) {
       callOptions?: PineRequestOptions,
     ): Promise<string | undefined> {
       const id = await deviceId(uuidOrId, callOptions);
-      const [variable] = await getCollection(
-        pine,
-        RESOURCE,
-        { $filter: variableFilter(id, serviceNameOrId, key) },
-        { $select: 'value' },
+      const [variable] = await untypedPine(pine).get(
+        {
+          resource: RESOURCE,
+          options: { $select: 'value', $filter: variableFilter(id, serviceNameOrId, key) },
+        },
         callOptions,
       );
-      return variable?.value;
+      const value = variable?.value;
+      return typeof value === 'string' ? value : undefined;
     },
 
     /**

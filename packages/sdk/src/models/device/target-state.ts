@@ -70,7 +70,10 @@ export function createDeviceTargetState(ctx: SdkModelContext) {
       callOptions,
     );
     const { body } = await request.send<SupervisorTargetState>(
-      { url: `/device/v3/fleet/${uuid}/state/`, qs: { releaseUuid: releaseUuid ?? '' } },
+      // The query is always sent, empty for "the target release", as upstream does.
+      {
+        url: `/device/v3/fleet/${uuid}/state/?releaseUuid=${encodeURIComponent(releaseUuid ?? '')}`,
+      },
       callOptions,
     );
     return body;

@@ -6,6 +6,7 @@ import {
   countCollection,
   getCollection,
   iterateCollection,
+  withMethodFilter,
   type ResourceName,
   type ResourceOptions,
   type ResultRow,
@@ -35,12 +36,13 @@ function byFleetOfDevice<T extends ResourceName>(
   resource: T,
   keyField: string,
 ) {
-  const defaults = async (fleet: string | number, callOptions?: PineRequestOptions) => {
+  const order = { $orderby: `${keyField} asc` };
+  const ofFleet = async (fleet: string | number, callOptions?: PineRequestOptions) => {
     const id = await resolveId(ctx.pine, APPLICATION_LOOKUP, fleet, callOptions);
     const $filter: Filter = {
       device: { $any: { $alias: 'd', $expr: { d: { belongs_to__application: id } } } },
     };
-    return { $filter, $orderby: `${keyField} asc` };
+    return $filter;
   };
   return {
     /**
@@ -59,8 +61,14 @@ function byFleetOfDevice<T extends ResourceName>(
       options?: O,
       callOptions?: PineRequestOptions,
     ): Promise<Array<ResultRow<T, O>>> {
-      const query = await defaults(slugOrUuidOrId, callOptions);
-      return getCollection(ctx.pine, resource, query, options, callOptions);
+      const $filter = await ofFleet(slugOrUuidOrId, callOptions);
+      return getCollection(
+        ctx.pine,
+        resource,
+        order,
+        withMethodFilter(options, $filter),
+        callOptions,
+      );
     },
     /**
      * Pages through the entries of every device of a fleet.
@@ -78,8 +86,9 @@ function byFleetOfDevice<T extends ResourceName>(
       options?: O,
       iterateOptions?: IterateOptions,
     ): AsyncIterableIterator<ResultRow<T, O>> {
-      const query = await defaults(slugOrUuidOrId, iterateOptions);
-      yield* iterateCollection(ctx.pine, resource, query, options, iterateOptions);
+      const $filter = await ofFleet(slugOrUuidOrId, iterateOptions);
+      const inFleet = withMethodFilter(options, $filter);
+      yield* iterateCollection(ctx.pine, resource, order, inFleet, iterateOptions);
     },
     /**
      * Counts the entries of every device of a fleet.
@@ -97,8 +106,8 @@ function byFleetOfDevice<T extends ResourceName>(
       options?: { $filter?: Filter },
       callOptions?: PineRequestOptions,
     ): Promise<number> {
-      const query = await defaults(slugOrUuidOrId, callOptions);
-      return countCollection(ctx.pine, resource, query, options, callOptions);
+      const $filter = await ofFleet(slugOrUuidOrId, callOptions);
+      return countCollection(ctx.pine, resource, { $filter }, options, callOptions);
     },
   };
 }
