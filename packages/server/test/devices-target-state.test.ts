@@ -294,4 +294,30 @@ describe('heartbeat', () => {
     // HB online without a VPN connection: reduced functionality, as the real API computes it.
     expect(online.overall_status).toBe('reduced-functionality');
   });
+
+  it('turns timeout, then offline, when the device stops polling', async () => {
+    const fresh = await register(
+      await createProvisioningKey(apiUrl, owner.token, fleet.id),
+      fleet.id,
+    );
+    // The announced poll interval of a connected device drives its heartbeat.
+    const tunnel = await request(apiUrl, 'PUT', `/local/v1/devices/${fresh.uuid}/tunnel`, {
+      token: fresh.api_key,
+      body: { address: 'http://127.0.0.1:9', secret: 'z'.repeat(24), pollIntervalMs: 1000 },
+    });
+    expect(tunnel.status).toBe(204);
+    await state(`/device/v3/${fresh.uuid}/state`, fresh.api_key);
+    const seen: string[] = [];
+    const deadline = Date.now() + 15_000;
+    while (!seen.includes('offline') && Date.now() < deadline) {
+      const [row] = await getRows<{ api_heartbeat_state: string }>(
+        apiUrl,
+        `/v7/device(${fresh.id})?$select=api_heartbeat_state`,
+        owner.token,
+      );
+      if (seen.at(-1) !== row.api_heartbeat_state) seen.push(row.api_heartbeat_state);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(seen).toEqual(['online', 'timeout', 'offline']);
+  });
 });

@@ -13,7 +13,8 @@ import { TunnelRegistry, installTunnelRoutes } from './tunnels.js';
 let heartbeat: HeartbeatTracker | undefined;
 
 /**
- * Installs the device routes; at boot, clears the VPN flags a previous run left (no tunnel survives a restart).
+ * Installs the device routes; at boot, clears the VPN flags and heartbeats a previous run left (no tunnel or
+ * heartbeat timer survives a restart).
  * @param app the express application
  * @throws never
  * @example
@@ -37,6 +38,11 @@ export function installDeviceFeatures(app: Application): void {
     await tx.executeSql(
       `UPDATE "device" SET "is connected to vpn" = false, "is online" = false
        WHERE "is connected to vpn" = true`,
+    );
+    // No heartbeat survives a restart either: devices that still poll come back online with their next poll.
+    await tx.executeSql(
+      `UPDATE "device" SET "api heartbeat state" = 'offline', "changed api heartbeat state on-date" = NOW()
+       WHERE "api heartbeat state" IN ('online', 'timeout')`,
     );
   });
 }
