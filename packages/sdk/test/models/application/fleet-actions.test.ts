@@ -47,6 +47,12 @@ describe('fleet-wide supervisor actions reach the fleet devices', () => {
     }
   });
 
+  it('restart relays a restart of the fleet to the device', async () => {
+    await owner.sdk.models.application.restart(fleet.slug);
+    const restart = await device.waitForCommand('/v1/restart');
+    expect(restart.body).toEqual({ appId: fleet.id });
+  });
+
   it('shutdown relays to the device', async () => {
     await owner.sdk.models.application.shutdown(fleet.id, { force: true });
     const shutdown = await device.waitForCommand('/v1/shutdown');
