@@ -24,6 +24,7 @@ import { createImageModel } from './image/index.js';
 import { createConfigModel } from './config/index.js';
 import { createDeviceTypeModel } from './device-type/index.js';
 import { createDeviceModel } from './device/index.js';
+import { createOsModel } from './os/index.js';
 
 /** Model factories by name. */
 export const MODEL_FACTORIES = {
@@ -40,6 +41,7 @@ export const MODEL_FACTORIES = {
   config: createConfigModel,
   deviceType: createDeviceTypeModel,
   device: createDeviceModel,
+  os: createOsModel,
 } satisfies Record<string, (ctx: SdkModelContext) => unknown>;
 
 /** The resource models (`sdk.models`). */

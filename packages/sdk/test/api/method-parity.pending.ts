@@ -5,22 +5,6 @@
 /** Missing paths by namespace; each namespace names why. */
 export const NOT_IMPLEMENTED_YET: ReadonlyArray<{ reason: string; paths: readonly string[] }> = [
   {
-    reason: 'the os model is built with the OS images issue',
-    paths: [
-      'models.os.download',
-      'models.os.getAllOsVersions',
-      'models.os.getAvailableOsVersions',
-      'models.os.getConfig',
-      'models.os.getDownloadSize',
-      'models.os.getMaxSatisfyingVersion',
-      'models.os.getOsUpdateType',
-      'models.os.getSupervisorReleasesForCpuArchitecture',
-      'models.os.getSupportedOsUpdateVersions',
-      'models.os.isArchitectureCompatibleWith',
-      'models.os.isSupportedOsUpdate',
-    ],
-  },
-  {
     reason: 'pinejs-client-core retry internals: retries live in the transport middleware',
     paths: ['pine.callWithRetry'],
   },

@@ -1,0 +1,200 @@
+/**
+ * The stream `os.download` resolves with: a web `ReadableStream` of the image bytes that also emits
+ * the official `'progress'` events, resumes a dropped connection with `Range` and verifies the
+ * `X-Checksum-Sha256` header incrementally (memory stays flat whatever the image size).
+ */
+import type { BalenaStreamResponse } from '../../transport/types.js';
+import { createSha256, type Sha256 } from './sha256.js';
+import type { DownloadProgress } from './types.js';
+
+/** Response header the API sends with the hex SHA-256 of the whole image. */
+export const CHECKSUM_HEADER = 'X-Checksum-Sha256';
+
+/** Reconnections after a dropped connection, by default. */
+export const DEFAULT_MAX_RESUME_ATTEMPTS = 5;
+
+/** The downloaded bytes do not hash to the checksum the server announced. */
+export class OsImageChecksumError extends Error {
+  /**
+   * Creates the error.
+   *
+   * @param expected - the checksum the server announced.
+   * @param actual - the checksum of the received bytes.
+   * @example
+   * throw new OsImageChecksumError('ab12…', 'cd34…');
+   */
+  constructor(
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(`OS image checksum mismatch: expected sha256 ${expected}, received ${actual}`);
+    this.name = 'OsImageChecksumError';
+  }
+}
+
+/** Opens the image from a byte offset; `etag` lets the server refuse a range of another image. */
+export type OpenImage = (offset: number, etag: string | null) => Promise<BalenaStreamResponse>;
+
+/** Settings of {@link OsImageDownloadStream}. */
+export interface DownloadStreamSettings {
+  first: BalenaStreamResponse;
+  open: OpenImage;
+  maxResumeAttempts: number;
+  verifyChecksum: boolean;
+  signal: AbortSignal | undefined;
+  onProgress?: (progress: DownloadProgress) => void;
+}
+
+type ProgressListener = (progress: DownloadProgress) => void;
+
+function totalOf(response: BalenaStreamResponse): number | undefined {
+  const range = response.headers.get('Content-Range');
+  const total = range == null ? NaN : Number(range.split('/')[1]);
+  return Number.isFinite(total) ? total : response.contentLength;
+}
+
+function rangeStartOf(response: BalenaStreamResponse): number {
+  const match = /^bytes (\d+)-/.exec(response.headers.get('Content-Range') ?? '');
+  return match == null ? 0 : Number(match[1]);
+}
+
+/** An OS image being downloaded: read it as a web stream; listen to `'progress'` for progress. */
+export class OsImageDownloadStream extends ReadableStream<Uint8Array> {
+  /** The image's Content-Type. */
+  readonly mime: string | null;
+  /** The image size in bytes, when the server sent it. */
+  readonly total: number | undefined;
+  /** The SHA-256 the server announced (verified at the end unless disabled), or null. */
+  readonly checksum: string | null;
+  readonly #listeners: Set<ProgressListener>;
+  readonly #state: { received: number; resumes: number };
+
+  /**
+   * Wraps the first response of a download.
+   *
+   * @param settings - the first response, how to reopen, limits and hooks.
+   * @example
+   * const stream = new OsImageDownloadStream({ first, open, maxResumeAttempts: 5, verifyChecksum: true, signal: undefined });
+   */
+  constructor(settings: DownloadStreamSettings) {
+    const { first, open, signal } = settings;
+    const total = totalOf(first);
+    const checksum = first.headers.get(CHECKSUM_HEADER);
+    const etag = first.headers.get('ETag');
+    const hash: Sha256 | undefined =
+      checksum != null && settings.verifyChecksum ? createSha256() : undefined;
+    const startedAt = Date.now();
+    let reader = first.body.getReader();
+    const state = { received: 0, resumes: 0 };
+    const listeners = new Set<ProgressListener>();
+    const emit = () => {
+      if (listeners.size === 0 && settings.onProgress === undefined) return;
+      const elapsedSeconds = (Date.now() - startedAt) / 1000;
+      const rate = elapsedSeconds > 0 ? state.received / elapsedSeconds : 0;
+      const progress: DownloadProgress = {
+        percent: total ? (state.received / total) * 100 : undefined,
+        total,
+        received: state.received,
+        eta: total !== undefined && rate > 0 ? (total - state.received) / rate : undefined,
+      };
+      settings.onProgress?.(progress);
+      for (const listener of listeners) listener(progress);
+    };
+
+    const reopen = async (cause: unknown) => {
+      if (signal?.aborted || state.resumes >= settings.maxResumeAttempts) {
+        throw signal?.aborted ? signal.reason : cause;
+      }
+      state.resumes += 1;
+      reader.releaseLock();
+      const next = await open(state.received, etag);
+      if (next.statusCode !== 206 || rangeStartOf(next) !== state.received) {
+        await next.body.cancel();
+        throw new Error('The server cannot resume the OS image download', { cause });
+      }
+      reader = next.body.getReader();
+    };
+
+    super({
+      pull: async (controller) => {
+        for (;;) {
+          let result: ReadableStreamReadResult<Uint8Array>;
+          try {
+            result = await reader.read();
+          } catch (error) {
+            await reopen(error);
+            continue;
+          }
+          if (result.done) {
+            if (total !== undefined && state.received < total) {
+              await reopen(new Error('The OS image download ended early'));
+              continue;
+            }
+            if (hash !== undefined && checksum != null) {
+              const actual = hash.digestHex();
+              if (actual !== checksum.toLowerCase()) {
+                throw new OsImageChecksumError(checksum, actual);
+              }
+            }
+            controller.close();
+            return;
+          }
+          const chunk = result.value;
+          hash?.update(chunk);
+          state.received += chunk.length;
+          emit();
+          controller.enqueue(chunk);
+          return;
+        }
+      },
+      cancel: async (reason) => {
+        await reader.cancel(reason);
+      },
+    });
+    this.#state = state;
+    this.#listeners = listeners;
+    this.mime = first.mime;
+    this.total = total;
+    this.checksum = checksum;
+  }
+
+  /** Bytes received so far. */
+  get received(): number {
+    return this.#state.received;
+  }
+
+  /** Reconnections made so far. */
+  get resumes(): number {
+    return this.#state.resumes;
+  }
+
+  /**
+   * Adds a `'progress'` listener (the official event interface).
+   *
+   * @param event - `'progress'`.
+   * @param listener - called with `{percent, total, received, eta}` on every chunk.
+   * @returns this stream.
+   * @throws {Error} never.
+   * @example
+   * stream.on('progress', ({ percent }) => console.log(percent));
+   */
+  on(event: 'progress', listener: ProgressListener): this {
+    if (event === 'progress') this.#listeners.add(listener);
+    return this;
+  }
+
+  /**
+   * Removes a `'progress'` listener.
+   *
+   * @param event - `'progress'`.
+   * @param listener - the listener given to `on`.
+   * @returns this stream.
+   * @throws {Error} never.
+   * @example
+   * stream.off('progress', listener);
+   */
+  off(event: 'progress', listener: ProgressListener): this {
+    if (event === 'progress') this.#listeners.delete(listener);
+    return this;
+  }
+}
