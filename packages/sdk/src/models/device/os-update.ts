@@ -298,7 +298,7 @@ export function createDeviceOsUpdate(ctx: SdkModelContext) {
     const rowsById = new Map<number, BatchRow>();
     const spec = deviceBatchSpec(ctx, {
       lookupOptions: {
-        $select: ['supervisor_version', 'os_version'],
+        $select: ['id', 'supervisor_version', 'os_version'],
         $expand: { is_of__device_type: { $select: 'is_of__cpu_architecture' } },
       },
       beforeMutate(rows) {

@@ -7,16 +7,13 @@
  * lock-respecting actions.
  */
 import { BalenaSupervisorLockedError, isBalenaError } from '../../errors/index.js';
-import { ensureVersionCompatibility } from '../../internal/device-os-version.js';
 import { DEVICE_LOOKUP, findOne } from '../../internal/ids.js';
 import type { PineRequestOptions } from '../../pine/index.js';
 import type { RequestOptions } from '../../transport/types.js';
 import type { SdkModelContext } from '../index.js';
+import { CONTAINER_ACTION_TIMEOUT_MS, createDeviceServiceActions } from './supervisor-services.js';
 
-/** Container actions can outlast the default timeout on slow devices and networks. */
-export const CONTAINER_ACTION_TIMEOUT_MS = 50_000;
-/** Multicontainer (`/v2/applications/...`) endpoints need this supervisor version. */
-export const MIN_SUPERVISOR_MC_API = '7.0.0';
+export { CONTAINER_ACTION_TIMEOUT_MS, MIN_SUPERVISOR_MC_API } from './supervisor-services.js';
 
 /** A device id or a full (32 or 62 character) device uuid. */
 export type DeviceUuidOrId = string | number;
@@ -41,9 +38,12 @@ export interface SupervisorStatus {
   download_progress?: number | null;
 }
 
-const DEVICE_WITH_FLEET = {
+const FLEET_EXPAND = { belongs_to__application: { $select: 'id' } } as const;
+/** The device reads of the official SDK, kept so both send the same requests. */
+const DEVICE_WITH_FLEET = { $select: 'id', $expand: FLEET_EXPAND } as const;
+const DEVICE_WITH_SUPERVISOR = {
   $select: ['id', 'supervisor_version'],
-  $expand: { belongs_to__application: { $select: 'id' } },
+  $expand: FLEET_EXPAND,
 } as const;
 
 /**
@@ -60,8 +60,22 @@ export function createDeviceSupervisorActions(ctx: SdkModelContext) {
 
   async function getDeviceWithFleet(uuidOrId: DeviceUuidOrId, callOptions?: PineRequestOptions) {
     const device = await findOne(pine, DEVICE_LOOKUP, uuidOrId, DEVICE_WITH_FLEET, callOptions);
-    const [fleet] = device.belongs_to__application;
-    return { id: device.id, appId: fleet.id, supervisorVersion: device.supervisor_version };
+    return { id: device.id, appId: device.belongs_to__application[0].id };
+  }
+
+  async function getDeviceWithSupervisor(
+    uuidOrId: DeviceUuidOrId,
+    callOptions?: PineRequestOptions,
+  ) {
+    const device = await findOne(
+      pine,
+      DEVICE_LOOKUP,
+      uuidOrId,
+      DEVICE_WITH_SUPERVISOR,
+      callOptions,
+    );
+    const appId = device.belongs_to__application[0].id;
+    return { id: device.id, appId, supervisorVersion: device.supervisor_version };
   }
 
   async function proxy<T = unknown>(
@@ -141,7 +155,7 @@ export function createDeviceSupervisorActions(ctx: SdkModelContext) {
     callOptions?: PineRequestOptions,
   ): Promise<unknown> {
     return lockable(async () => {
-      const { id, appId } = await getDeviceWithFleet(uuidOrId, callOptions);
+      const { id, appId } = await getDeviceWithSupervisor(uuidOrId, callOptions);
       return proxy(
         {
           url: '/supervisor/v1/restart',
@@ -281,85 +295,6 @@ export function createDeviceSupervisorActions(ctx: SdkModelContext) {
     );
   }
 
-  async function serviceAction(
-    action: 'start-service' | 'stop-service' | 'restart-service',
-    uuidOrId: DeviceUuidOrId,
-    imageId: number,
-    callOptions: PineRequestOptions | undefined,
-  ): Promise<void> {
-    const device = await getDeviceWithFleet(uuidOrId, callOptions);
-    ensureVersionCompatibility(device.supervisorVersion, MIN_SUPERVISOR_MC_API, 'supervisor');
-    const { appId } = device;
-    await proxy(
-      {
-        url: `/supervisor/v2/applications/${appId}/${action}`,
-        body: { deviceId: device.id, appId, data: { appId, imageId } },
-        timeout: CONTAINER_ACTION_TIMEOUT_MS,
-      },
-      callOptions,
-    );
-  }
-
-  /**
-   * Starts a service (by image id) on a device.
-   *
-   * @param uuidOrId - the device id or full uuid.
-   * @param imageId - the id of the service's image.
-   * @param callOptions - `signal`, `headers`, `timeout` (default 50 s).
-   * @returns nothing.
-   * @throws {BalenaDeviceNotFound} when the device does not exist.
-   * @throws {Error} `Incompatible supervisor version…` below supervisor 7.0.0.
-   * @example
-   * await sdk.models.device.startService(123, 456);
-   */
-  function startService(
-    uuidOrId: DeviceUuidOrId,
-    imageId: number,
-    callOptions?: PineRequestOptions,
-  ): Promise<void> {
-    return serviceAction('start-service', uuidOrId, imageId, callOptions);
-  }
-
-  /**
-   * Stops a service (by image id) on a device.
-   *
-   * @param uuidOrId - the device id or full uuid.
-   * @param imageId - the id of the service's image.
-   * @param callOptions - `signal`, `headers`, `timeout` (default 50 s).
-   * @returns nothing.
-   * @throws {BalenaSupervisorLockedError} when the device holds an update lock.
-   * @throws {Error} `Incompatible supervisor version…` below supervisor 7.0.0.
-   * @example
-   * await sdk.models.device.stopService(123, 456);
-   */
-  function stopService(
-    uuidOrId: DeviceUuidOrId,
-    imageId: number,
-    callOptions?: PineRequestOptions,
-  ): Promise<void> {
-    return lockable(() => serviceAction('stop-service', uuidOrId, imageId, callOptions));
-  }
-
-  /**
-   * Restarts a service (by image id) on a device.
-   *
-   * @param uuidOrId - the device id or full uuid.
-   * @param imageId - the id of the service's image.
-   * @param callOptions - `signal`, `headers`, `timeout` (default 50 s).
-   * @returns nothing.
-   * @throws {BalenaSupervisorLockedError} when the device holds an update lock.
-   * @throws {Error} `Incompatible supervisor version…` below supervisor 7.0.0.
-   * @example
-   * await sdk.models.device.restartService(123, 456);
-   */
-  function restartService(
-    uuidOrId: DeviceUuidOrId,
-    imageId: number,
-    callOptions?: PineRequestOptions,
-  ): Promise<void> {
-    return lockable(() => serviceAction('restart-service', uuidOrId, imageId, callOptions));
-  }
-
   return {
     ping,
     identify,
@@ -369,8 +304,6 @@ export function createDeviceSupervisorActions(ctx: SdkModelContext) {
     purge,
     update,
     getSupervisorState,
-    startService,
-    stopService,
-    restartService,
+    ...createDeviceServiceActions(ctx, { getDeviceWithSupervisor, proxy, lockable }),
   };
 }
