@@ -13,6 +13,7 @@ import { installOrganizationFeatures } from './organizations/index.js';
 import { installApplicationFeatures } from './applications/index.js';
 import { installDeviceFeatures } from './devices/index.js';
 import { installOsFeatures } from './os/index.js';
+import { installLogs } from './logs/index.js';
 
 /** Settings features need from the server. */
 export interface FeatureContext {
@@ -45,6 +46,7 @@ export function installFeatures(app: Application, context: FeatureContext): Inst
   installApplicationFeatures(app);
   installDeviceFeatures(app);
   installOsFeatures(app);
+  installLogs(app);
   installCreditBundles();
   installBilling(app);
   const webResourceHandler = installReleaseAssets(app, context.dataDir);
