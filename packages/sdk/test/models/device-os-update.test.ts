@@ -97,7 +97,7 @@ describe('startOsUpdate', () => {
     expect(await first.waitForCommand('/local/v1/os-update')).toMatchObject({
       body: { target_version: '2.48.0+rev1.prod' },
     });
-    expect(await updated).toBe('balenaOS 2.48.0+rev1.prod');
+    expect(await updated).toBe('balenaOS 2.48.0+rev1');
   });
 
   it('updates several devices (v1, attached) and answers per uuid', async () => {
@@ -187,6 +187,31 @@ describe('pinToSupervisorRelease', () => {
     const [one, two] = await Promise.all([readTargets(first.id), readTargets(second.id)]);
     expect(one.should_be_managed_by__release).not.toBeNull();
     expect(two.should_be_managed_by__release).toEqual(one.should_be_managed_by__release);
+  });
+
+  it('batches per requestBatchingChunkSize: lookups and PATCHes per chunk, one release lookup', async () => {
+    const sent: Array<{ method: string; url: string }> = [];
+    const chunked = getSdk({
+      apiUrl: owner.apiUrl,
+      dataDirectory: false,
+      requestBatchingChunkSize: { numericId: 2, stringId: 2 },
+    });
+    await chunked.auth.loginWithToken(owner.user.token);
+    chunked.interceptors.push({
+      request: (request) => {
+        sent.push({ method: request.method, url: decodeURIComponent(request.url) });
+        return request;
+      },
+    });
+    await chunked.models.device.pinToSupervisorRelease([first.id, second.id, third.id], '11.12.4');
+    const deviceReads = sent.filter((r) => r.method === 'GET' && r.url.includes('device?'));
+    const releaseReads = sent.filter((r) => r.method === 'GET' && r.url.includes('release?'));
+    const patches = sent.filter((r) => r.method === 'PATCH');
+    expect([deviceReads.length, releaseReads.length, patches.length]).toEqual([2, 1, 2]);
+    const targets = await Promise.all([first, second, third].map((d) => readTargets(d.id)));
+    expect(new Set(targets.map((t) => JSON.stringify(t.should_be_managed_by__release))).size).toBe(
+      1,
+    );
   });
 
   it('refuses old supervisors, unknown releases and unknown devices', async () => {
