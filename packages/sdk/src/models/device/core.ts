@@ -14,7 +14,7 @@ import {
 } from '../../internal/collection.js';
 import { APPLICATION_LOOKUP, DEVICE_LOOKUP, findOne, isId, resolveId } from '../../internal/ids.js';
 import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
-import { groupServicesByApp } from '../application/device-details.js';
+import { groupServicesByApp, type CurrentServicesByApp } from '../application/device-details.js';
 import type { SdkModelContext } from '../index.js';
 
 /** Pine options of device reads. */
@@ -51,6 +51,11 @@ const SERVICE_DETAILS_OPTIONS = {
     },
   },
 } as const;
+
+/** A device read by `getWithServiceDetails`: its image installs and the services they group into. */
+export type DeviceWithServiceDetails = DeviceRow<typeof SERVICE_DETAILS_OPTIONS> & {
+  current_services_by_app: CurrentServicesByApp;
+};
 
 /**
  * Builds the read methods of `sdk.models.device`.
@@ -121,7 +126,7 @@ export function createDeviceCore(ctx: SdkModelContext) {
     uuidOrId: UuidOrId,
     options?: DeviceOptions,
     callOptions?: PineRequestOptions,
-  ) {
+  ): Promise<DeviceWithServiceDetails> {
     const device = await findOne(
       pine,
       DEVICE_LOOKUP,

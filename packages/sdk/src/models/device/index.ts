@@ -16,7 +16,7 @@ import { createDeviceServiceVariables } from './service-var.js';
 import { createDeviceSupervisorActions } from './supervisor.js';
 import { createDeviceOsUpdate } from './os-update.js';
 import { createDeviceTargetState } from './target-state.js';
-import { createDeviceVariables } from './variables.js';
+import { createDeviceVariables, type DeviceVariableNamespaces } from './variables.js';
 
 export type { DeviceOptions, DeviceRow, UuidOrId } from './core.js';
 export type { DeviceLocation, UuidOrIdOrArray } from './batch-updates.js';
@@ -25,8 +25,30 @@ export type { DeviceRegistrationInfo } from './registration.js';
 export type { HistoryTimeRange } from './history.js';
 export type { LocalModeSupport, LocalModeSupportFields } from './local-mode.js';
 export type { SupervisorTargetState } from './target-state.js';
+export type { DeviceWithServiceDetails } from './core.js';
+export type { DeviceTags, DeviceVariables } from './variables.js';
 export type { SupervisorForceOptions, SupervisorStatus } from './supervisor.js';
 export type { OsUpdateActionResult, StartOsUpdateOptions } from './os-update.js';
+
+/**
+ * The type of `sdk.models.device`, spelled out from its parts: inferred as one object it is too
+ * large for declaration files.
+ */
+export type DeviceModel = ReturnType<typeof createDeviceCore> &
+  ReturnType<typeof createDevicesByOrganization> &
+  ReturnType<typeof createDeviceProperties> &
+  ReturnType<typeof createDeviceBatchUpdates> &
+  ReturnType<typeof createDeviceMove> &
+  ReturnType<typeof createDeviceReleasePinning> &
+  ReturnType<typeof createDeviceTargetState> &
+  ReturnType<typeof createDeviceRegistration> &
+  ReturnType<typeof createDeviceLocalMode> &
+  ReturnType<typeof createDeviceSupervisorActions> &
+  ReturnType<typeof createDeviceOsUpdate> &
+  DeviceVariableNamespaces & {
+    serviceVar: ReturnType<typeof createDeviceServiceVariables>;
+    history: ReturnType<typeof createDeviceHistory>;
+  };
 
 /**
  * Builds `sdk.models.device`.
@@ -37,7 +59,7 @@ export type { OsUpdateActionResult, StartOsUpdateOptions } from './os-update.js'
  * @example
  * const { get, getAllByApplication } = sdk.models.device;
  */
-export function createDeviceModel(ctx: SdkModelContext) {
+export function createDeviceModel(ctx: SdkModelContext): DeviceModel {
   const variables = createDeviceVariables(ctx);
   return {
     ...createDeviceCore(ctx),
@@ -56,6 +78,3 @@ export function createDeviceModel(ctx: SdkModelContext) {
     history: createDeviceHistory(ctx),
   };
 }
-
-/** The type of `sdk.models.device`. */
-export type DeviceModel = ReturnType<typeof createDeviceModel>;

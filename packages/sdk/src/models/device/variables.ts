@@ -21,6 +21,46 @@ import type { SdkModelContext } from '../index.js';
 
 type DeviceDependent = 'device_tag' | 'device_config_variable' | 'device_environment_variable';
 
+/** The listings of a device tag or variable kind over every device of a fleet. */
+export interface ByFleetOfDevice<T extends ResourceName> {
+  getAllByApplication<const O extends ResourceOptions<T>>(
+    slugOrUuidOrId: string | number,
+    options?: O,
+    callOptions?: PineRequestOptions,
+  ): Promise<Array<ResultRow<T, O>>>;
+  iterateAllByApplication<const O extends ResourceOptions<T>>(
+    slugOrUuidOrId: string | number,
+    options?: O,
+    iterateOptions?: IterateOptions,
+  ): AsyncIterableIterator<ResultRow<T, O>>;
+  countAllByApplication(
+    slugOrUuidOrId: string | number,
+    options?: { $filter?: Filter },
+    callOptions?: PineRequestOptions,
+  ): Promise<number>;
+}
+
+/** `sdk.models.device.tags`: the tags of one device, and of every device of a fleet. */
+export interface DeviceTags<T extends ResourceName = 'device_tag'> extends ByFleetOfDevice<T> {
+  getAllByDevice: DependentResource<T>['getAllByParent'];
+  iterateAllByDevice: DependentResource<T>['iterateAllByParent'];
+  countAllByDevice: DependentResource<T>['countAllByParent'];
+  set: DependentResource<T>['set'];
+  remove: DependentResource<T>['remove'];
+}
+
+/** `sdk.models.device.configVar` / `envVar`: the same plus `get(device, name)`. */
+export interface DeviceVariables<T extends ResourceName> extends DeviceTags<T> {
+  get: DependentResource<T>['get'];
+}
+
+/** The three namespaces built by {@link createDeviceVariables}. */
+export interface DeviceVariableNamespaces {
+  tags: DeviceTags;
+  configVar: DeviceVariables<'device_config_variable'>;
+  envVar: DeviceVariables<'device_environment_variable'>;
+}
+
 /**
  * The per-fleet listings of a device tag or variable resource (rows of every device of a fleet).
  *
@@ -35,7 +75,7 @@ function byFleetOfDevice<T extends ResourceName>(
   ctx: SdkModelContext,
   resource: T,
   keyField: string,
-) {
+): ByFleetOfDevice<T> {
   const order = { $orderby: `${keyField} asc` };
   const ofFleet = async (fleet: string | number, callOptions?: PineRequestOptions) => {
     const id = await resolveId(ctx.pine, APPLICATION_LOOKUP, fleet, callOptions);
@@ -189,7 +229,7 @@ function byDevice<T extends ResourceName>(resource: DependentResource<T>) {
  * @example
  * const { tags, envVar } = createDeviceVariables(ctx);
  */
-export function createDeviceVariables(ctx: SdkModelContext) {
+export function createDeviceVariables(ctx: SdkModelContext): DeviceVariableNamespaces {
   const getParentId = (parent: string | number, callOptions?: PineRequestOptions) =>
     resolveId(ctx.pine, DEVICE_LOOKUP, parent, callOptions);
   const build = <T extends DeviceDependent>(resource: T, keyField: string) => {
@@ -202,7 +242,7 @@ export function createDeviceVariables(ctx: SdkModelContext) {
     });
     return { dependent, fleet: byFleetOfDevice(ctx, resource, keyField) };
   };
-  const variables = <T extends DeviceDependent>(resource: T) => {
+  const variables = <T extends DeviceDependent>(resource: T): DeviceVariables<T> => {
     const { dependent, fleet } = build(resource, 'name');
     return {
       ...byDevice(dependent),
