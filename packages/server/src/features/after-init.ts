@@ -10,26 +10,29 @@ let hooksRegistered = false;
 const hookRegistrations: Array<() => void> = [];
 
 /**
- * Registers a boot step (runs after the permission and reference data are in place).
+ * Registers a boot step (runs after the permission and reference data are in place); registering the same function
+ * again does nothing.
  * @param step the step; it gets the boot transaction
  * @throws never
  * @example
  * onAfterInit(async (tx) => { await seedFeatures(tx); });
  */
 export function onAfterInit(step: AfterInitStep): void {
-  steps.push(step);
+  // Features install on every server start in the process; a step is kept once.
+  if (!steps.includes(step)) steps.push(step);
 }
 
 /**
  * Registers a function that adds pine hooks; it runs once per process, at the first boot (pinejs keeps hooks in
- * module state, so they must not be added twice when a test restarts the server).
+ * module state, so they must not be added twice when a test restarts the server). Pass a module-level function:
+ * the same function is kept once.
  * @param register the hook registration
  * @throws never
  * @example
  * onHookRegistration(registerInviteHooks);
  */
 export function onHookRegistration(register: () => void): void {
-  hookRegistrations.push(register);
+  if (!hookRegistrations.includes(register)) hookRegistrations.push(register);
 }
 
 /**

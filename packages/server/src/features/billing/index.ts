@@ -6,6 +6,15 @@ import { onAfterInit, onHookRegistration } from '../after-init.js';
 import { installBillingRoutes } from './routes.js';
 import { deleteAccount, ensureBillingTables } from './store.js';
 
+function registerBillingHooks(): void {
+  hooks.addPureHook('DELETE', API_ROOT, 'organization', {
+    PRERUN: async (args) => {
+      for (const organization of await sbvrUtils.getAffectedIds(args))
+        await deleteAccount(args.tx, organization);
+    },
+  });
+}
+
 /**
  * Installs the `/billing/v1/account/:orgId/...` routes; creates the billing tables after init and removes an
  * organization's account with the organization.
@@ -19,12 +28,5 @@ export function installBilling(app: Application): void {
   installBillingRoutes(router);
   app.use(router);
   onAfterInit(ensureBillingTables);
-  onHookRegistration(() => {
-    hooks.addPureHook('DELETE', API_ROOT, 'organization', {
-      PRERUN: async (args) => {
-        for (const organization of await sbvrUtils.getAffectedIds(args))
-          await deleteAccount(args.tx, organization);
-      },
-    });
-  });
+  onHookRegistration(registerBillingHooks);
 }

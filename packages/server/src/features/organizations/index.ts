@@ -10,6 +10,12 @@ import {
 import { registerMembershipHooks } from './memberships.js';
 import { registerTeamHooks } from './teams.js';
 
+function registerOrganizationHooks(): void {
+  registerInviteHooks();
+  registerTeamHooks();
+  registerMembershipHooks();
+}
+
 /**
  * Installs the organization features: `POST /org/v1/invitation/:token` and the invitee-by-e-mail swap now, the
  * pine hooks after init.
@@ -23,9 +29,5 @@ export function installOrganizationFeatures(app: Application): void {
   installInviteAcceptanceRoute(router);
   installInviteeByEmail(router);
   app.use(router);
-  onHookRegistration(() => {
-    registerInviteHooks();
-    registerTeamHooks();
-    registerMembershipHooks();
-  });
+  onHookRegistration(registerOrganizationHooks);
 }
