@@ -1,12 +1,9 @@
 /**
- * The OS and supervisor release lookups the device OS-update methods need. They come from
- * `sdk.models.os` when it provides them; until then (or in a build without it) the same reads are
- * made here with the queries `os.getAvailableOsVersions` and
- * `os.getSupervisorReleasesForCpuArchitecture` document.
+ * What the device OS-update methods read besides devices: OS and supervisor releases (through
+ * `sdk.models.os`, as the official SDK does), device type slugs, and fields of looked-up rows.
  */
 import type { BatchRow } from '../../internal/batch.js';
-import type { Filter, PineRequestOptions } from '../../pine/index.js';
-import { parse } from '../../internal/semver.js';
+import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 
 /** An OS release as the OS-update checks read it. */
@@ -30,27 +27,11 @@ export interface OsReleaseSource {
   ): Promise<Array<{ id: number }>>;
 }
 
-function isOsReleaseSource(value: unknown): value is OsReleaseSource {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'getAvailableOsVersions' in value &&
-    typeof value.getAvailableOsVersions === 'function' &&
-    'getSupervisorReleasesForCpuArchitecture' in value &&
-    typeof value.getSupervisorReleasesForCpuArchitecture === 'function'
-  );
-}
-
-/** The OS version without its variant build part (`2.88.4+rev1.prod` → `2.88.4+rev1`). */
-function withoutVariant(rawVersion: string): string {
-  return rawVersion.replace(/[.+](dev|prod)$/, '');
-}
-
 /**
- * Returns `sdk.models.os` when it has the lookups, else local equivalents.
+ * The two `sdk.models.os` lookups, bound to the call's options.
  *
  * @param ctx - the model context.
- * @param callOptions - `signal`, `headers`, `timeout` for the local lookups.
+ * @param callOptions - `signal`, `headers`, `timeout` for the lookups.
  * @returns the lookups.
  * @throws {Error} never.
  * @example
@@ -60,106 +41,12 @@ export function getOsReleaseSource(
   ctx: SdkModelContext,
   callOptions?: PineRequestOptions,
 ): OsReleaseSource {
-  const osModel: unknown = Reflect.get(ctx.models, 'os');
-  if (isOsReleaseSource(osModel)) {
-    return osModel;
-  }
+  const { os } = ctx.models;
   return {
-    async getAvailableOsVersions(deviceType, _options, { includeDraft }) {
-      const releases = await ctx.pine.get(
-        {
-          resource: 'release',
-          options: {
-            $select: ['id', 'raw_version'],
-            $expand: {
-              release_tag: { $select: 'value', $filter: { tag_key: 'meta-balena-base' } },
-            },
-            $filter: {
-              status: 'success',
-              is_invalidated: false,
-              ...(includeDraft === true ? {} : { is_final: true }),
-              belongs_to__application: {
-                $any: {
-                  $alias: 'a',
-                  $expr: {
-                    a: {
-                      is_host: true,
-                      is_for__device_type: {
-                        $any: { $alias: 'dt', $expr: { dt: { slug: deviceType } } },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-        callOptions,
-      );
-      return releases.flatMap(({ id, raw_version, release_tag }) =>
-        raw_version !== null && parse(raw_version) !== null
-          ? [
-              {
-                id,
-                raw_version,
-                basedOnVersion: release_tag[0]?.value ?? withoutVariant(raw_version),
-              },
-            ]
-          : [],
-      );
-    },
-    async getSupervisorReleasesForCpuArchitecture(cpuArchitecture, options) {
-      const architectureFilter: Filter =
-        typeof cpuArchitecture === 'number'
-          ? { is_of__cpu_architecture: cpuArchitecture }
-          : {
-              is_of__cpu_architecture: {
-                $any: { $alias: 'c', $expr: { c: { slug: cpuArchitecture } } },
-              },
-            };
-      return ctx.pine.get(
-        {
-          resource: 'release',
-          options: {
-            $top: options.$top,
-            $select: 'id',
-            $filter: {
-              ...options.$filter,
-              status: 'success',
-              is_final: true,
-              is_invalidated: false,
-              semver_major: { $gt: 0 },
-              belongs_to__application: {
-                $any: {
-                  $alias: 'a',
-                  $expr: {
-                    $and: [
-                      { $startswith: [{ $: ['a', 'slug'] }, 'balena_os/'] },
-                      { $endswith: [{ $: ['a', 'slug'] }, '-supervisor'] },
-                      { a: { is_public: true, is_host: false } },
-                      {
-                        a: {
-                          is_for__device_type: {
-                            $any: { $alias: 'dt', $expr: { dt: architectureFilter } },
-                          },
-                        },
-                      },
-                    ],
-                  },
-                },
-              },
-            },
-            $orderby: [
-              { semver_major: 'desc' },
-              { semver_minor: 'desc' },
-              { semver_patch: 'desc' },
-              { revision: 'desc' },
-            ],
-          },
-        },
-        callOptions,
-      );
-    },
+    getAvailableOsVersions: (deviceType, options, extraOptions) =>
+      os.getAvailableOsVersions(deviceType, options, extraOptions, callOptions),
+    getSupervisorReleasesForCpuArchitecture: (cpuArchitecture, options) =>
+      os.getSupervisorReleasesForCpuArchitecture(cpuArchitecture, options, callOptions),
   };
 }
 
