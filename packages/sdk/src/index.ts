@@ -16,6 +16,19 @@ export type {
   WhoamiResult,
 } from './auth/types.js';
 export type { BalenaSettings } from './settings/index.js';
+export type {
+  BaseLog,
+  LogMessage,
+  LogsDisconnectReason,
+  LogsOptions,
+  LogsReconnectOptions,
+  LogsSubscribeOptions,
+  LogsSubscription,
+  LogsSubscriptionEvent,
+  LogsSubscriptionEvents,
+  ServiceLog,
+  SystemLog,
+} from './logs/index.js';
 export type { BalenaRequest } from './transport/transport.js';
 export type { RetryRateLimitedRequests } from './transport/middleware/retry-rate-limited.js';
 export type {

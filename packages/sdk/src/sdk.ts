@@ -5,6 +5,7 @@ import * as errors from './errors/index.js';
 import { createCache } from './internal/cache.js';
 import { createDeviceUrlsBaseResolver } from './internal/device-urls-base.js';
 import { defineLazyProperties } from './internal/lazy.js';
+import { createLogs, type BalenaLogs } from './logs/index.js';
 import { createPineTransport } from './internal/pine-transport.js';
 import { createPubSub } from './internal/pubsub.js';
 import { createPineClient, type PineClient } from './pine/index.js';
@@ -18,18 +19,7 @@ import type { Interceptor } from './transport/types.js';
 import { SDK_VERSION } from './version.js';
 
 export type { BalenaModels, SdkModelContext } from './models/index.js';
-
-/** `sdk.logs`: device logs (history and live subscription). */
-export interface BalenaLogs {
-  history(
-    uuidOrId: string | number,
-    options?: { count?: number | 'all'; start?: number | string },
-  ): Promise<unknown[]>;
-  subscribe(
-    uuidOrId: string | number,
-    options?: { count?: number; start?: number | string },
-  ): Promise<unknown>;
-}
+export type { BalenaLogs } from './logs/index.js';
 
 /** `sdk.utils`. */
 export interface BalenaUtils {
@@ -48,19 +38,6 @@ export interface BalenaSDK {
   pine: PineClient<BalenaModel>;
   errors: typeof errors;
   version: string;
-}
-
-const LOGS_NOT_READY = 'sdk.logs is not available in this version of balena-sdk yet';
-
-function createLogsPlaceholder(): BalenaLogs {
-  return {
-    history: async () => {
-      throw new Error(LOGS_NOT_READY);
-    },
-    subscribe: async () => {
-      throw new Error(LOGS_NOT_READY);
-    },
-  };
 }
 
 /**
@@ -126,7 +103,7 @@ export function getSdk(options?: SdkOptions): BalenaSDK {
   defineLazyProperties(sdk, {
     auth: () => createAuth({ config, request, tokens, pubsub }),
     models: createModels,
-    logs: createLogsPlaceholder,
+    logs: () => createLogs({ config, pine, request }),
     settings: createSettings,
   });
   Object.defineProperty(sdk, 'utils', {

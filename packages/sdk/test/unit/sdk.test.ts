@@ -102,9 +102,13 @@ describe('getSdk', () => {
     });
   });
 
-  it('logs is a placeholder until log support lands', async () => {
-    const sdk = getSdk({ dataDirectory: false });
-    await expect(sdk.logs.history('abc')).rejects.toThrow('not available');
+  it('logs rejects an invalid device identifier before any request', async () => {
+    const fetch = createFakeFetch(() => jsonResponse({ d: [] }));
+    const sdk = getSdk({ apiUrl: TEST_API_URL, dataDirectory: false, fetch });
+    await expect(sdk.logs.history('abc')).rejects.toMatchObject({
+      code: 'BalenaInvalidParameterError',
+    });
+    expect(fetch.calls).toHaveLength(0);
   });
 });
 
