@@ -2,6 +2,7 @@ import type { SettingsValue } from './yaml-lite.js';
 import { createMemoryStorage, type KeyValueStorage } from './storage.js';
 
 export type { KeyValueStorage } from './storage.js';
+export { createSha256 } from '../models/os/sha256.js';
 /** Settings as balena-settings-client exposes them. */
 export type SettingsRecord = Record<string, SettingsValue>;
 

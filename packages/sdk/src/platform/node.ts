@@ -6,6 +6,7 @@ import { createMemoryStorage, type KeyValueStorage } from './storage.js';
 export type { KeyValueStorage } from './storage.js';
 export type { SettingsRecord } from './node-settings.js';
 export { openLocalFile } from './node-local-file.js';
+export { createSha256 } from './node-sha256.js';
 
 /** True in the browser build; this is the Node build. */
 export const IS_BROWSER_BUILD = false;

@@ -55,7 +55,9 @@ type Os = Pick<
 >;
 
 /** Runs a call on both SDKs (caches cleared first) and expects the same result or error code and requests. */
-async function same(call: (os: Os) => Promise<unknown>) {
+async function same(
+  call: (os: Os) => Promise<unknown>,
+): Promise<{ value?: unknown; error?: string; message?: string }> {
   ours.models.os._clearDeviceTypesAndOsVersionCaches();
   official.models.os._clearDeviceTypesAndOsVersionCaches();
   oursLog.urls.length = 0;

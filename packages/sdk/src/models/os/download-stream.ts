@@ -4,7 +4,8 @@
  * `X-Checksum-Sha256` header incrementally (memory stays flat whatever the image size).
  */
 import type { BalenaStreamResponse } from '../../transport/types.js';
-import { createSha256, type Sha256 } from './sha256.js';
+import { createSha256 } from '../../platform/index.js';
+import type { Sha256 } from './sha256.js';
 import type { DownloadProgress } from './types.js';
 
 /** Response header the API sends with the hex SHA-256 of the whole image. */

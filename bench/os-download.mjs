@@ -1,0 +1,121 @@
+// OS image download: throughput of `sdk.models.os.download` against a raw `fetch` of the same image in the same
+// run, and the peak memory of a download for two image sizes (it must not grow with the image).
+//
+// Needs the built packages: `npm run build -w balena-local-api && npm run build -w balena-sdk`.
+// The API runs in a child process (its own core for generating the image); this process only downloads.
+// Runs alternate raw / SDK (checksum verified) / SDK (verification off) so machine noise hits all alike.
+import { spawn } from 'node:child_process';
+import { getSdk } from 'balena-sdk';
+import { median, ratio } from './lib/stats.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const MIB = 1024 * 1024;
+const SIZES_MIB = (process.env.BENCH_IMAGE_MIB ?? '64,256').split(',').map(Number);
+const IMAGE = { deviceType: 'raspberrypi3', version: '6.0.10' };
+
+function startApi(imageBytes) {
+  const child = spawn(
+    process.execPath,
+    [
+      new URL('../packages/server/bin/balena-local.js', import.meta.url).pathname,
+      '--port',
+      '0',
+      '--data',
+      'memory://',
+    ],
+    {
+      env: { ...process.env, BALENA_LOCAL_OS_IMAGE_BYTES: String(imageBytes) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (data) => {
+      output += data;
+      const match = /listening on (\S+)/.exec(output);
+      if (match) resolve({ url: match[1].replace(/\/$/, ''), stop: () => child.kill('SIGTERM') });
+    });
+    child.on('exit', (code) => reject(new Error(`API exited with ${code}: ${output}`)));
+  });
+}
+
+// Samples the resident set size every 5 ms while `work` runs; returns the peak above the start.
+async function peakRss(work) {
+  globalThis.gc?.();
+  const start = process.memoryUsage.rss();
+  let peak = start;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 5);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, peakAboveStartMiB: (peak - start) / MIB, peakMiB: peak / MIB };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function drain(stream) {
+  const reader = stream.getReader();
+  let bytes = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read())
+    bytes += next.value.length;
+  return bytes;
+}
+
+async function timed(download, expectedBytes) {
+  const started = performance.now();
+  const bytes = await download();
+  if (bytes !== expectedBytes)
+    throw new Error(`Downloaded ${bytes} bytes, expected ${expectedBytes}`);
+  const seconds = (performance.now() - started) / 1000;
+  return { bytes, mibPerSecond: bytes / MIB / seconds };
+}
+
+const results = [];
+for (const sizeMiB of SIZES_MIB) {
+  const api = await startApi(sizeMiB * MIB);
+  try {
+    const sdk = getSdk({ apiUrl: api.url, dataDirectory: false });
+    const query = new URLSearchParams(IMAGE).toString();
+    const raw = () =>
+      fetch(`${api.url}/download?${query}`).then((response) => drain(response.body));
+    const verified = () => sdk.models.os.download(IMAGE).then(drain);
+    const unverified = () =>
+      sdk.models.os.download({ ...IMAGE, verifyChecksum: false }).then(drain);
+    const size = await sdk.models.os.getDownloadSize(IMAGE.deviceType, IMAGE.version);
+    await raw(); // warm-up: the API computes the image checksum on first use
+    const samples = { raw: [], sdk: [], sdkNoChecksum: [] };
+    for (let run = 0; run < RUNS; run++) {
+      samples.raw.push((await timed(raw, size)).mibPerSecond);
+      samples.sdk.push((await timed(verified, size)).mibPerSecond);
+      samples.sdkNoChecksum.push((await timed(unverified, size)).mibPerSecond);
+    }
+    const memory = {
+      raw: await peakRss(raw),
+      sdk: await peakRss(verified),
+    };
+    const medians = Object.fromEntries(
+      Object.entries(samples).map(([name, values]) => [name, Number(median(values).toFixed(1))]),
+    );
+    results.push({
+      imageMiB: sizeMiB,
+      runs: RUNS,
+      mibPerSecondMedian: medians,
+      sdkVsRaw: ratio(medians.sdk, medians.raw),
+      sdkNoChecksumVsRaw: ratio(medians.sdkNoChecksum, medians.raw),
+      peakRssAboveStartMiB: {
+        raw: Number(memory.raw.peakAboveStartMiB.toFixed(1)),
+        sdk: Number(memory.sdk.peakAboveStartMiB.toFixed(1)),
+      },
+      peakRssMiB: {
+        raw: Number(memory.raw.peakMiB.toFixed(1)),
+        sdk: Number(memory.sdk.peakMiB.toFixed(1)),
+      },
+    });
+  } finally {
+    api.stop();
+  }
+}
+console.log(JSON.stringify({ node: process.version, results }, null, 2));
