@@ -103,6 +103,33 @@ describe('supervisor actions reach the device', () => {
   });
 });
 
+describe('supervisor request options', () => {
+  it('container actions wait up to 50 s; a per-call timeout still wins', async () => {
+    const timeouts: Array<[string, number | undefined]> = [];
+    owner.sdk.interceptors.push({
+      request: (request) => {
+        if (request.url.startsWith('/supervisor')) timeouts.push([request.url, request.timeout]);
+        return request;
+      },
+    });
+    try {
+      const { device: model } = owner.sdk.models;
+      await model.restartApplication(device.id);
+      await model.startService(device.id, 5);
+      await model.reboot(device.id);
+      await model.restartService(device.id, 5, { timeout: 5_000 });
+    } finally {
+      owner.sdk.interceptors.pop();
+    }
+    expect(timeouts).toEqual([
+      ['/supervisor/v1/restart', 50_000],
+      [`/supervisor/v2/applications/${fleet.id}/start-service`, 50_000],
+      ['/supervisor/v1/reboot', undefined],
+      [`/supervisor/v2/applications/${fleet.id}/restart-service`, 5_000],
+    ]);
+  });
+});
+
 describe('supervisor action errors', () => {
   it('service actions need supervisor 7.0.0, before any request to the device', async () => {
     const before = oldSupervisor.commands.length;
