@@ -53,3 +53,7 @@ export type {
   PineRequestOptions,
 } from './pine/index.js';
 export type { MergePineOptions } from './utils/merge-pine-options.js';
+// Modular entry (`balena-sdk/client`, `balena-sdk/models/<name>`): declared here once, so the
+// subpath declarations stay thin.
+export type { createClient, BalenaClient, ModelFactories } from './client.js';
+export type { DeviceCoreModel } from './modular/device.js';
