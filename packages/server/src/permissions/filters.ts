@@ -55,8 +55,8 @@ export function orgMember(org: string, p: string, adminOnly: boolean): string {
 }
 
 /**
- * Filter on an `application` row: the caller administers its organization or is an application member with one of
- * the roles.
+ * Filter on an `application` row: the caller administers its organization, or is an application member or a member
+ * of a team granted access, with one of the roles.
  * @param app the lambda variable naming the application ('' for the resource itself)
  * @param p a unique lambda prefix
  * @param roles the application membership roles that qualify
@@ -70,7 +70,12 @@ export function appAccess(app: string, p: string, roles: readonly ApplicationRol
   const viaMembership =
     `${nav(app, 'user_application_membership')}/any(${p}am:${p}am/user/any(${p}au:${isCaller(`${p}au`)})` +
     ` and ${p}am/application_membership_role/any(${p}ar:${p}ar/name in (${roleList})))`;
-  return `(${viaOrg} or ${viaMembership})`;
+  // Team members get the access their team was granted on the fleet, with the role of that grant.
+  const viaTeam =
+    `${nav(app, 'team_application_access')}/any(${p}ta:${p}ta/team/any(${p}tt:${p}tt/team_membership/any(` +
+    `${p}tm:${p}tm/user/any(${p}tu:${isCaller(`${p}tu`)})))` +
+    ` and ${p}ta/application_membership_role/any(${p}tr:${p}tr/name in (${roleList})))`;
+  return `(${viaOrg} or ${viaMembership} or ${viaTeam})`;
 }
 
 /**
