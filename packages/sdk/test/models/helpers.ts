@@ -25,14 +25,17 @@ export function uniqueName(prefix: string): string {
 }
 
 /**
- * Registers a new user on the test run's local API and returns an SDK logged in as it.
+ * Registers a new user on the test run's local API (or another one) and returns an SDK logged in as it.
  * @param options - extra SDK options (`dataDirectory: false` is always set).
+ * @param apiUrl - the API to use; the test run's shared local API by default.
  * @throws when the API is not reachable or registration fails.
  * @example
  * const { sdk, user } = await loginNewUser();
  */
-export async function loginNewUser(options: Partial<SdkOptions> = {}): Promise<LoggedInUser> {
-  const apiUrl = inject('apiUrl');
+export async function loginNewUser(
+  options: Partial<SdkOptions> = {},
+  apiUrl: string = inject('apiUrl'),
+): Promise<LoggedInUser> {
   const user = await createTestUser(apiUrl);
   const sdk = getSdk({ ...options, apiUrl, dataDirectory: false });
   await sdk.auth.loginWithToken(user.token);
