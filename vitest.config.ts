@@ -5,6 +5,7 @@ export default defineConfig({
     projects: [
       'packages/sdk/vitest.config.ts',
       'packages/sdk/vitest.api.config.ts',
+      'packages/sdk/vitest.browser.config.ts',
       'packages/server',
     ],
   },
