@@ -15,8 +15,13 @@ const FACTORY_EXPORTS = ['fromSharedOptions', 'getSdk', 'setSharedOptions'];
 /** gzip budget of the complete UMD bundle (the official SDK's is 143 KB). */
 const UMD_GZIP_BUDGET_BYTES = 40 * 1024;
 
+// Web APIs every supported browser has and the bundle uses while loading (class declarations).
+const BROWSER_GLOBALS = { ReadableStream };
+
 function loadUmd(code: string, sandbox: Record<string, unknown>): void {
-  vm.runInNewContext(code, sandbox, { filename: 'balena-browser.min.js' });
+  vm.runInNewContext(code, Object.assign(sandbox, BROWSER_GLOBALS), {
+    filename: 'balena-browser.min.js',
+  });
 }
 
 describe('package entry points', () => {
