@@ -53,8 +53,9 @@ describe('OS update actions', () => {
   it('v2 answers triggered at once; the device then runs and reports the target version', async () => {
     const device = await start();
     const updated = new Promise<string>((resolve) => device.once('os-updated', resolve));
+    // The SDK sends the variant as build metadata; the device reports the version without it.
     const reply = await startUpdate(device.uuid, 'v2', {
-      parameters: { target_version: '2.108.0+rev2' },
+      parameters: { target_version: '2.108.0+rev2.prod' },
     });
     expect(reply.status).toBe(200);
     const action = reply.json as {
@@ -66,7 +67,7 @@ describe('OS update actions', () => {
     expect(action).toMatchObject({
       action: 'resinhup',
       status: 'triggered',
-      parameters: { target_version: '2.108.0+rev2' },
+      parameters: { target_version: '2.108.0+rev2.prod' },
     });
     expect(await updated).toBe('balenaOS 2.108.0+rev2');
     await device.waitForCommand('/local/v1/os-update');

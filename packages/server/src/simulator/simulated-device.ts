@@ -308,7 +308,8 @@ export class SimulatedDevice extends EventEmitter {
         this.#status = 'Updating OS';
         await this.pollNow();
         await new Promise((resolve) => setTimeout(resolve, this.#options.osUpdateDurationMs));
-        this.osVersion = `balenaOS ${effect.targetVersion}`;
+        // Devices report the variant in os_variant, not as part of the version (`2.48.0+rev1.prod` → `2.48.0+rev1`).
+        this.osVersion = `balenaOS ${effect.targetVersion.replace(/\.(prod|dev)$/, '')}`;
         this.#status = 'Idle';
         this.emit('os-updated', this.osVersion);
         await this.pollNow();

@@ -22,10 +22,10 @@ export function installApplicationRestart(router: Router): void {
       const appId = Number(req.params.appId);
       if (!Number.isSafeInteger(appId) || appId <= 0)
         throw new RouteError(400, 'Invalid application id');
-      await sbvrUtils.db.readTransaction(async (tx) => {
-        if (!(await canAccess(req, tx, 'application', appId, 'read')))
-          throw new RouteError(404, 'Application not found');
-      });
+      const readable = await sbvrUtils.db.readTransaction((tx) =>
+        canAccess(req, tx, 'application', appId, 'read'),
+      );
+      if (!readable) throw new RouteError(404, 'Application not found');
       const reply = await relaySupervisorCall(req, '/v1/restart', { appId, data: { appId } });
       const replies =
         reply.statusCode === 207 && Array.isArray(reply.body)

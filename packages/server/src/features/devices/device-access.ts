@@ -3,7 +3,7 @@
 import { sbvrUtils, type dbModule } from '@balena/pinejs';
 import type { Request } from 'express';
 import { getIdentity } from '../../identity/context.js';
-import { rootApi } from '../../identity/db.js';
+import { inReadTransaction, rootApi } from '../../identity/db.js';
 import { RouteError } from '../../identity/http.js';
 
 type Tx = dbModule.Tx;
@@ -102,20 +102,16 @@ export async function findCallingDevice(req: Request, tx: Tx): Promise<DeviceRef
 }
 
 /**
- * Resolves the device a device-only route is about and checks that the caller is that device.
+ * Resolves the device a device-only route is about and checks that the caller is that device (in a read
+ * transaction of its own, so a refusal does not roll a transaction back).
  * @param req the express request
- * @param tx the open transaction
  * @param uuid the device uuid from the path (omit for routes that act on the caller itself)
  * @throws RouteError 401 when the caller is not a device, or not the device named by `uuid`
  * @example
- * const self = await requireCallingDevice(req, tx, req.params.uuid);
+ * const self = await requireCallingDevice(req, req.params.uuid);
  */
-export async function requireCallingDevice(
-  req: Request,
-  tx: Tx,
-  uuid?: string,
-): Promise<DeviceRef> {
-  const self = await findCallingDevice(req, tx);
+export async function requireCallingDevice(req: Request, uuid?: string): Promise<DeviceRef> {
+  const self = await inReadTransaction((tx) => findCallingDevice(req, tx));
   if (self == null || (uuid != null && self.uuid !== uuid)) throw new RouteError(401);
   return self;
 }

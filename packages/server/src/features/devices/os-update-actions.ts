@@ -27,10 +27,10 @@ export interface OsUpdateAction {
 /** How long a device without a simulator behind it takes to "update" (ms). */
 export const CANNED_UPDATE_DELAY_MS = 500;
 
-/** Version part of an OS version string: `balenaOS 2.88.4+rev1 (prod)` → `2.88.4+rev1`. */
+/** Version part of an OS version string, without a variant: `balenaOS 2.88.4+rev1.prod` → `2.88.4+rev1`. */
 function versionPart(osVersion: string): string {
   const match = /(\d+\.\d+\.\d+\S*)/.exec(osVersion);
-  return match == null ? osVersion : match[1];
+  return (match == null ? osVersion : match[1]).replace(/\.(prod|dev)$/, '');
 }
 
 /** Actions by id, plus the latest per device. */
@@ -114,7 +114,7 @@ function publicShape(action: OsUpdateAction) {
 
 async function updateWithoutSimulator(actions: OsUpdateActions, action: OsUpdateAction) {
   await new Promise((resolve) => setTimeout(resolve, CANNED_UPDATE_DELAY_MS).unref());
-  const osVersion = `balenaOS ${action.parameters.target_version}`;
+  const osVersion = `balenaOS ${versionPart(action.parameters.target_version)}`;
   await inTransaction((tx) => patchDevice(tx, action.deviceId, { os_version: osVersion }));
   actions.noteReportedOsVersion(action.deviceId, osVersion);
 }
@@ -144,17 +144,21 @@ export function installOsUpdateActions(
       const target = parameters?.target_version;
       if (typeof target !== 'string' || target === '')
         throw new RouteError(400, 'parameters.target_version must be a non-empty string');
-      const device = await inReadTransaction(async (tx) => {
-        const [found] = await findVisibleDevices(req, tx, { uuid: req.params.uuid });
-        if (found == null) throw new RouteError(404, `No device with uuid ${req.params.uuid}`);
-        if (!(await canAccess(req, tx, 'device', found.id, 'update'))) throw new RouteError(403);
-        const [online] = await findVisibleDevices(req, tx, {
-          id: found.id,
+      const found = await inReadTransaction(async (tx) => {
+        const [visible] = await findVisibleDevices(req, tx, { uuid: req.params.uuid });
+        if (visible == null) return undefined;
+        const writable = await canAccess(req, tx, 'device', visible.id, 'update');
+        const online = await findVisibleDevices(req, tx, {
+          id: visible.id,
           is_connected_to_vpn: true,
         });
-        if (online == null) throw new RouteError(400, `The device is offline: ${found.uuid}`);
-        return found;
+        return { device: visible, writable, online: online.length > 0 };
       });
+      // Refusals are thrown after the transaction (a rollback would leave a 30 s pinejs timer behind).
+      if (found == null) throw new RouteError(404, `No device with uuid ${req.params.uuid}`);
+      if (!found.writable) throw new RouteError(403);
+      if (!found.online) throw new RouteError(400, `The device is offline: ${found.device.uuid}`);
+      const { device } = found;
       const action = actions.start(device.id, device.uuid, target);
       const tunnel = tunnels.get(device.id);
       const running = tunnel

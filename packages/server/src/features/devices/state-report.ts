@@ -3,7 +3,7 @@
 // `overall_status` / `overall_progress`.
 import { errors, type dbModule } from '@balena/pinejs';
 import type { Router } from 'express';
-import { inTransaction, rootApi } from '../../identity/db.js';
+import { inReadTransaction, inTransaction, rootApi } from '../../identity/db.js';
 import { RouteError, bodyOf, route } from '../../identity/http.js';
 import { patchDevice, requireCallingDevice, type DeviceRef } from './device-access.js';
 import type { OsUpdateActions } from './os-update-actions.js';
@@ -180,25 +180,24 @@ export function installStateReportRoute(router: Router, actions: OsUpdateActions
     '/device/v3/state',
     route(async (req, res) => {
       const body = bodyOf(req);
-      let reported: StateReport = { fields: {}, services: new Map() };
+      // Refusals come before the write transaction (a rollback would leave a 30 s pinejs timer behind).
+      const self = await requireCallingDevice(req);
+      for (const uuid of Object.keys(body)) {
+        if (uuid !== self.uuid) throw new RouteError(401);
+      }
+      const fleetUuid = await inReadTransaction((tx) => fleetUuidOf(tx, self));
+      const reported = parseStateReport(body[self.uuid] ?? {}, fleetUuid);
       const device = await inTransaction(async (tx) => {
-        const self = await requireCallingDevice(req, tx);
-        for (const uuid of Object.keys(body)) {
-          if (uuid !== self.uuid) throw new RouteError(401);
-        }
-        const fleetUuid = await fleetUuidOf(tx, self);
-        const report = parseStateReport(body[self.uuid] ?? {}, fleetUuid);
-        reported = report;
-        const fields = { ...report.fields };
-        if (report.runningCommit !== undefined) {
+        const fields = { ...reported.fields };
+        if (reported.runningCommit !== undefined) {
           fields.is_running__release =
-            report.runningCommit == null
+            reported.runningCommit == null
               ? null
-              : ((await releaseIdByCommit(tx, report.runningCommit)) ?? null);
+              : ((await releaseIdByCommit(tx, reported.runningCommit)) ?? null);
         }
         try {
           if (Object.keys(fields).length > 0) await patchDevice(tx, self.id, fields);
-          await applyImageInstalls(tx, self, report);
+          await applyImageInstalls(tx, self, reported);
         } catch (err) {
           throw toRouteError(err);
         }

@@ -126,16 +126,21 @@ async function relay(request: ProxyRequest, tunnel: { address: string; secret: s
 }
 
 async function targetDevices(req: Request, request: ProxyRequest): Promise<DeviceRef[]> {
-  return await inReadTransaction(async (tx) => {
-    const devices = await findVisibleDevices(req, tx, request.filter);
-    if (devices.length === 0) throw new RouteError(404, 'No online device(s) found');
+  // Refusals are thrown after the transaction: a failed transaction rolls back, and pinejs keeps a 30 s timer
+  // alive for every rollback.
+  const { devices, writable } = await inReadTransaction(async (tx) => {
+    const found = await findVisibleDevices(req, tx, request.filter);
+    let mayWrite = true;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      for (const device of devices) {
-        if (!(await canAccess(req, tx, 'device', device.id, 'update'))) throw new RouteError(403);
+      for (const device of found) {
+        if (!(await canAccess(req, tx, 'device', device.id, 'update'))) mayWrite = false;
       }
     }
-    return devices;
+    return { devices: found, writable: mayWrite };
   });
+  if (devices.length === 0) throw new RouteError(404, 'No online device(s) found');
+  if (!writable) throw new RouteError(403);
+  return devices;
 }
 
 let activeTunnels: TunnelRegistry | undefined;

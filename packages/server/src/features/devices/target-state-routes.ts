@@ -28,9 +28,12 @@ import type { TunnelRegistry } from './tunnels.js';
 
 type Tx = dbModule.Tx;
 
-async function loadDeviceStateParts(tx: Tx, deviceId: number): Promise<DeviceStateParts> {
+async function loadDeviceStateParts(
+  tx: Tx,
+  deviceId: number,
+): Promise<DeviceStateParts | undefined> {
   const device = await loadDeviceData(tx, deviceId);
-  if (device == null) throw new RouteError(404);
+  if (device == null) return undefined;
   const fleet = device.fleetId == null ? undefined : await loadFleetData(tx, device.fleetId);
   const release =
     device.targetReleaseId == null
@@ -100,15 +103,17 @@ export function installTargetStateRoutes(
     route(async (req: Request, res) => {
       requireCredentials(req);
       const uuid = req.params.uuid;
+      // Refusals are thrown after the transaction (a rollback would leave a 30 s pinejs timer behind).
       const { parts, selfId } = await inReadTransaction(async (tx) => {
         const [device] = await findVisibleDevices(req, tx, { uuid });
-        if (device == null) throw new RouteError(401);
+        if (device == null) return { parts: undefined, selfId: undefined };
         const self = await findCallingDevice(req, tx);
         return {
           parts: await loadDeviceStateParts(tx, device.id),
           selfId: self?.id === device.id ? device.id : undefined,
         };
       });
+      if (parts == null) throw new RouteError(401);
       if (selfId != null) {
         const interval = pollIntervalOf(
           parts.device.configVariables,
@@ -133,9 +138,8 @@ export function installTargetStateRoutes(
             $filter: { uuid: req.params.appUuid },
           },
         })) as Array<{ id: number; should_be_running__release: { __id: number } | null }>;
-        if (app == null) throw new RouteError(401);
-        const fleet = await loadFleetData(tx, app.id);
-        if (fleet == null) throw new RouteError(401);
+        const fleet = app == null ? undefined : await loadFleetData(tx, app.id);
+        if (app == null || fleet == null) return undefined;
         const target = app.should_be_running__release?.__id;
         const release =
           releaseUuid !== ''
@@ -143,9 +147,10 @@ export function installTargetStateRoutes(
             : target == null
               ? undefined
               : await loadReleaseData(tx, { id: target });
-        if (releaseUuid !== '' && release == null) throw new RouteError(401);
+        if (releaseUuid !== '' && release == null) return undefined;
         return buildFleetStateV3(fleet, release);
       });
+      if (state == null) throw new RouteError(401);
       res.json(state);
     }),
   );

@@ -92,8 +92,8 @@ export function installTunnelRoutes(
     '/local/v1/devices/:uuid/tunnel',
     route(async (req, res) => {
       const tunnel = parseTunnel(bodyOf(req));
+      const self = await requireCallingDevice(req, req.params.uuid);
       await inTransaction(async (tx) => {
-        const self = await requireCallingDevice(req, tx, req.params.uuid);
         const known = tunnels.get(self.id);
         tunnels.connect(self.id, tunnel);
         // Devices re-announce their tunnel on every poll; only a new connection is written.
@@ -106,8 +106,8 @@ export function installTunnelRoutes(
   router.delete(
     '/local/v1/devices/:uuid/tunnel',
     route(async (req, res) => {
+      const self = await requireCallingDevice(req, req.params.uuid);
       await inTransaction(async (tx) => {
-        const self = await requireCallingDevice(req, tx, req.params.uuid);
         tunnels.disconnect(self.id);
         heartbeat.forget(self.id);
         await patchDevice(tx, self.id, {
