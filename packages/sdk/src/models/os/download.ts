@@ -142,21 +142,18 @@ export function createOsDownload(ctx: SdkModelContext, deps: DownloadDependencie
         version = normalizeVersion(version);
       }
       const qs = { ...imageOptions, deviceType, version };
-      const open: OpenImage = (offset, etag) =>
+      const open: OpenImage = (offset) =>
         request.stream(
           {
             method: 'GET',
             url: '/download',
             qs,
-            headers: {
-              ...(offset > 0 ? { Range: `bytes=${offset}-` } : {}),
-              ...(offset > 0 && etag != null ? { 'If-Range': etag } : {}),
-            },
+            headers: offset > 0 ? { Range: `bytes=${offset}-` } : {},
           },
           callOptions,
         );
       return new OsImageDownloadStream({
-        first: await open(0, null),
+        first: await open(0),
         open,
         maxResumeAttempts,
         verifyChecksum,

@@ -85,6 +85,11 @@ export async function sendImage(
 ): Promise<void> {
   const checksum = await imageChecksum(image);
   const etag = `"sha256-${checksum}"`;
+  // Browsers may read these only when exposed (the global CORS middleware exposes Retry-After).
+  res.setHeader(
+    'Access-Control-Expose-Headers',
+    `Retry-After, Content-Range, ETag, Content-Disposition, ${CHECKSUM_HEADER}`,
+  );
   res.setHeader('Accept-Ranges', 'bytes');
   res.setHeader('ETag', etag);
   res.setHeader(CHECKSUM_HEADER, checksum);
