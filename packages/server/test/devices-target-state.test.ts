@@ -200,6 +200,32 @@ describe('supervisor and host OS releases', () => {
   });
 });
 
+describe('host OS releases', () => {
+  it('appear as a host app in v3 once the device is operated by a host OS release', async () => {
+    const [hostApp] = await getRows<Dict>(
+      apiUrl,
+      odata(
+        `/v7/application?$select=id,uuid,app_name&$filter=is_host eq true and is_for__device_type/any(dt:dt/slug eq 'raspberrypi4-64')` +
+          `&$expand=owns__release($select=id,commit;$filter=status eq 'success';$orderby=id desc;$top=1)`,
+      ),
+      owner.token,
+    );
+    const [hostRelease] = hostApp.owns__release;
+    const pin = await request(apiUrl, 'PATCH', `/v7/device(${device.id})`, {
+      token: owner.token,
+      body: { should_be_operated_by__release: hostRelease.id },
+    });
+    expect(pin.status, pin.text).toBe(200);
+    const { json } = await state(`/device/v3/${device.uuid}/state`, device.api_key);
+    expect(json[device.uuid].apps[hostApp.uuid]).toMatchObject({
+      id: hostApp.id,
+      name: hostApp.app_name,
+      is_host: true,
+      releases: { [hostRelease.commit]: { id: hostRelease.id } },
+    });
+  });
+});
+
 describe('GET /device/v2/:uuid/state', () => {
   it('gives the legacy shape keyed by fleet and service ids', async () => {
     const { status, json } = await state(`/device/v2/${device.uuid}/state`, device.api_key);
