@@ -180,4 +180,18 @@ describe('a simulated device', () => {
     });
     expect(anonymous.status).toBe(401);
   });
+
+  it('sends logs through the device logs endpoint', async () => {
+    const device = await start();
+    expect(await device.sendLog('service started', { serviceId: 7 })).toBe(201);
+    expect(await device.sendLog('supervisor says hi')).toBe(201);
+    const history = await request(apiUrl, 'GET', `/device/v2/${device.uuid}/logs`, {
+      token: user.token,
+    });
+    expect(history.status).toBe(200);
+    expect(history.json).toMatchObject([
+      { message: 'service started', serviceId: 7, isSystem: false, isStdErr: false },
+      { message: 'supervisor says hi', isSystem: true },
+    ]);
+  });
 });
