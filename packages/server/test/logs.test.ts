@@ -129,6 +129,51 @@ describe('POST /device/v2/:uuid/logs', () => {
   });
 });
 
+describe('POST /device/v2/:uuid/log-stream', () => {
+  it('stores each ndjson line as it arrives, answers 201 when the device ends the upload', async () => {
+    let push!: ReadableStreamDefaultController<Uint8Array>;
+    const body = new ReadableStream<Uint8Array>({ start: (c) => void (push = c) });
+    const encode = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value)}\n`);
+    const upload = fetch(`${apiUrl}/device/v2/${neighbour.uuid}/log-stream`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${neighbour.apiKey}`,
+        'content-type': 'application/x-ndjson',
+      },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    push.enqueue(encode({ message: 'streamed 1', timestamp: 1 }));
+    const deadline = Date.now() + 10_000;
+    while (!(await history(neighbour.uuid, owner.token)).some((l) => l.message === 'streamed 1')) {
+      if (Date.now() > deadline) throw new Error('the first streamed line never arrived');
+    }
+    push.enqueue(encode({ message: 'streamed 2', timestamp: 2, serviceId: 4 }));
+    push.close();
+    expect((await upload).status).toBe(201);
+    const last = await history(neighbour.uuid, owner.token, '?count=2');
+    expect(last.map((l) => l.message)).toEqual(['streamed 1', 'streamed 2']);
+  });
+
+  it('refuses another device (401) and a malformed line (400)', async () => {
+    const line = `${JSON.stringify({ message: 'x', timestamp: 1 })}\n`;
+    const send = (uuid: string, key: string, text: string) =>
+      fetch(`${apiUrl}/device/v2/${uuid}/log-stream`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-ndjson' },
+        body: text,
+      });
+    expect((await send(device.uuid, neighbour.apiKey, line)).status).toBe(401);
+    const bad = await send(
+      neighbour.uuid,
+      neighbour.apiKey,
+      `${line}{"message":5,"timestamp":1}\n`,
+    );
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toBe('DeviceLog message must be string');
+  });
+});
+
 describe('GET /device/v2/:uuid/logs', () => {
   let fleetDevice: SimulatedDevice;
 

@@ -18,7 +18,15 @@ function optionalBoolean(line: Record<string, unknown>, field: string): boolean 
   return value;
 }
 
-function parseLine(line: unknown): IncomingLog | undefined {
+/**
+ * Validates one log line as a device sends it.
+ * @param line the parsed JSON value
+ * @returns the line, or undefined for a line addressed to another device by `uuid` (ignored)
+ * @throws RouteError 400 with the API's text for a malformed line
+ * @example
+ * const parsed = parseLogLine({ message: 'hi', timestamp: Date.now() });
+ */
+export function parseLogLine(line: unknown): IncomingLog | undefined {
   if (!isDict(line)) throw new RouteError(400, 'DeviceLog must be an object');
   // Lines addressed to another device by uuid belong to a multi-device upload the API does not support.
   if ('uuid' in line) return undefined;
@@ -56,7 +64,7 @@ export function parseLogBatch(body: unknown): IncomingLog[] {
   if (body.length > MAX_BATCH_SIZE) {
     throw new RouteError(400, `Batches cannot include more than ${MAX_BATCH_SIZE} logs`);
   }
-  return body.map(parseLine).filter((line): line is IncomingLog => line !== undefined);
+  return body.map(parseLogLine).filter((line): line is IncomingLog => line !== undefined);
 }
 
 /** Batches per window a device may send before it gets 429. */

@@ -9,6 +9,7 @@ import { findVisibleDevices } from '../devices/device-access.js';
 import { parseLogBatch, type BatchRateLimiter } from './batch.js';
 import type { LogStore } from './store.js';
 import { streamLogs, type LogStreamSettings } from './stream.js';
+import { receiveLogUpload } from './upload-stream.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const RETENTION_MS = 30 * DAY_MS;
@@ -66,7 +67,8 @@ async function requireWritingDevice(req: Request, uuid: string): Promise<void> {
 }
 
 /**
- * Installs `GET /device/v2/:uuid/logs` (history, or `stream=1`) and `POST /device/v2/:uuid/logs`.
+ * Installs `GET /device/v2/:uuid/logs` (history, or `stream=1`), `POST /device/v2/:uuid/logs` and the ndjson
+ * upload `POST /device/v2/:uuid/log-stream`.
  * @param router the router of the logs feature
  * @param state the store, the batch rate limiter and the stream settings
  * @throws never
@@ -105,6 +107,14 @@ export function installLogRoutes(router: Router, state: LogRouteState): void {
       if (!state.limiter.allow(uuid)) throw new RouteError(429, 'Too Many Requests');
       if (lines.length > 0) state.store.append(uuid, lines);
       res.status(201).end();
+    }),
+  );
+  router.post(
+    '/device/v2/:uuid/log-stream',
+    route(async (req, res) => {
+      const { uuid } = req.params;
+      await requireWritingDevice(req, uuid);
+      await receiveLogUpload(req, res, state.store, uuid);
     }),
   );
 }
