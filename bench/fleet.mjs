@@ -1,0 +1,91 @@
+/* global console, performance, process */
+// Fleet scenario, this SDK and the official one alternating on one local API behind a counting proxy:
+// wall time, HTTP requests and bytes as the server sees them, and the wire diff of the two recordings.
+//
+// BENCH_DEVICES (default 200) devices per run, BENCH_FLEET_RUNS (default 3) runs per SDK,
+// BENCH_CONCURRENCY (default 4) calls in flight in the per-device steps.
+import { startLocalApi, registerUser } from './lib/local-api.mjs';
+import { startRecordingProxy } from './lib/recording-proxy.mjs';
+import { runFleetScenario } from './lib/fleet-scenario.mjs';
+import { compareRecordings } from './lib/wire-compare.mjs';
+import { importBothSdks } from './lib/sdk-snapshot.mjs';
+import { median, ratio } from './lib/stats.mjs';
+
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 200);
+const RUNS = Number(process.env.BENCH_FLEET_RUNS ?? 3);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+
+const factories = await importBothSdks();
+const api = await startLocalApi();
+const proxy = await startRecordingProxy({ target: api.url });
+const samples = { ours: [], official: [] };
+const firstRuns = {};
+try {
+  const user = await registerUser(api.url, 'bench');
+  for (let run = 0; run < RUNS; run++) {
+    // Alternate which SDK goes first, so a warmer server does not always favour the same one.
+    const order = run % 2 === 0 ? ['ours', 'official'] : ['official', 'ours'];
+    for (const name of order) {
+      const sdk = factories[name]({ apiUrl: proxy.url, dataDirectory: false, isBrowser: false });
+      proxy.resetCounters();
+      proxy.takeRecording();
+      const started = performance.now();
+      const result = await runFleetScenario(sdk, {
+        credentials: { email: user.email, password: user.password },
+        organization: user.username,
+        fleetName: `bench-${name}-${run}`,
+        deviceCount: DEVICES,
+        concurrency: CONCURRENCY,
+        mark: proxy.mark,
+      });
+      const wallMs = performance.now() - started;
+      const counters = proxy.counters();
+      const recording = proxy.takeRecording();
+      if (result.readBackCount !== DEVICES) {
+        throw new Error(`${name} read back ${result.readBackCount} devices, expected ${DEVICES}`);
+      }
+      samples[name].push({ wallMs, ...counters, fleetDeleteError: result.fleetDeleteError });
+      firstRuns[name] ??= { recording, result };
+      process.stderr.write(
+        `fleet ${name} run ${run + 1}/${RUNS}: ${wallMs.toFixed(0)} ms, ${counters.requests} requests\n`,
+      );
+    }
+  }
+} finally {
+  await proxy.close();
+  await api.stop();
+}
+
+const summarize = (runs) => ({
+  wallMs: Math.round(median(runs.map((r) => r.wallMs))),
+  requests: median(runs.map((r) => r.requests)),
+  requestBytes: median(runs.map((r) => r.requestBytes)),
+  responseBytes: median(runs.map((r) => r.responseBytes)),
+  wallMsRuns: runs.map((r) => Math.round(r.wallMs)),
+});
+const ours = summarize(samples.ours);
+const official = summarize(samples.official);
+const wire = compareRecordings(firstRuns.ours, firstRuns.official);
+console.log(
+  JSON.stringify(
+    {
+      devices: DEVICES,
+      runs: RUNS,
+      concurrency: CONCURRENCY,
+      ours,
+      official,
+      ratio: {
+        wallMs: ratio(ours.wallMs, official.wallMs),
+        requests: ratio(ours.requests, official.requests),
+        bytes: ratio(
+          ours.requestBytes + ours.responseBytes,
+          official.requestBytes + official.responseBytes,
+        ),
+      },
+      fleetDeleteError: samples.ours[0]?.fleetDeleteError ?? null,
+      wire,
+    },
+    null,
+    2,
+  ),
+);
