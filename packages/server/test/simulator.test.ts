@@ -194,4 +194,31 @@ describe('a simulated device', () => {
       { message: 'supervisor says hi', isSystem: true },
     ]);
   });
+
+  it('logs each running service on its own when asked to', async () => {
+    const device = await startSimulatedDevice({
+      apiUrl,
+      provisioningKey,
+      deviceType: fleet.deviceTypeSlug,
+      pollIntervalMs: 60_000,
+      logIntervalMs: 100,
+    });
+    devices.push(device);
+    const deadline = Date.now() + 10_000;
+    let logs: Array<{ message: string; serviceId?: number }> = [];
+    while (logs.length < 2 && Date.now() < deadline) {
+      const reply = await request(apiUrl, 'GET', `/device/v2/${device.uuid}/logs`, {
+        token: user.token,
+      });
+      logs = reply.json as typeof logs;
+      if (logs.length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(
+      logs
+        .slice(0, 2)
+        .map((log) => log.serviceId)
+        .sort(),
+    ).toEqual(Object.values(release.services).sort());
+    expect(logs[0].message).toMatch(/^\[(main|sidecar)\] Running, uptime \d+s$/);
+  });
 });

@@ -17,6 +17,8 @@ export interface DemoDeviceOptions {
   minimumDevices?: number;
   /** Poll interval of the simulated devices; default 10 s. */
   pollIntervalMs?: number;
+  /** How often each device logs; default 15 s (0 = never). */
+  logIntervalMs?: number;
 }
 
 interface DemoFleet {
@@ -98,6 +100,7 @@ export async function startDemoDevices(options: DemoDeviceOptions): Promise<Simu
     return { existing, missing, target, provisioningKey };
   });
   const pollIntervalMs = options.pollIntervalMs ?? 10_000;
+  const logIntervalMs = options.logIntervalMs ?? 15_000;
   const devices: SimulatedDevice[] = [];
   for (const { uuid, apiKey } of plan.existing) {
     devices.push(
@@ -106,6 +109,7 @@ export async function startDemoDevices(options: DemoDeviceOptions): Promise<Simu
         uuid,
         deviceApiKey: apiKey,
         pollIntervalMs,
+        logIntervalMs,
       }),
     );
   }
@@ -118,6 +122,7 @@ export async function startDemoDevices(options: DemoDeviceOptions): Promise<Simu
           applicationId: plan.target.id,
           deviceType: plan.target.deviceType,
           pollIntervalMs,
+          logIntervalMs,
         }),
       );
     }

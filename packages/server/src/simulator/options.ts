@@ -25,6 +25,8 @@ export interface SimulatedDeviceOptions {
   downloadSteps?: number;
   /** How long an OS update takes before the device reports the new version; default 200 ms. */
   osUpdateDurationMs?: number;
+  /** Sends a log line per running service (or a supervisor line) this often; default 0 = no automatic logs. */
+  logIntervalMs?: number;
 }
 
 /** A supervisor command the device received. */
@@ -50,4 +52,5 @@ export const SIMULATION_DEFAULTS = {
   supervisorVersion: '16.7.2',
   downloadSteps: 0,
   osUpdateDurationMs: 200,
+  logIntervalMs: 0,
 } as const;

@@ -5,6 +5,8 @@
 export interface ServiceImage {
   name: string;
   imageId: number;
+  /** the service id, when the target state gives it */
+  serviceId?: number;
 }
 
 /** A release the device runs or downloads. */
@@ -43,8 +45,14 @@ export function targetReleaseOf(
   const services: ServiceImage[] = [];
   if (isDict(release) && isDict(release.services)) {
     for (const [name, service] of Object.entries(release.services)) {
-      if (isDict(service) && typeof service.image_id === 'number')
-        services.push({ name, imageId: service.image_id });
+      if (isDict(service) && typeof service.image_id === 'number') {
+        const serviceId = typeof service.id === 'number' ? service.id : undefined;
+        services.push({
+          name,
+          imageId: service.image_id,
+          ...(serviceId == null ? {} : { serviceId }),
+        });
+      }
     }
   }
   return { commit, services };

@@ -44,6 +44,8 @@ export class SimulatedDevice extends EventEmitter {
   #lockOverride = false;
   #fleetUuid: string | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #logTimer: ReturnType<typeof setInterval> | undefined;
+  readonly #startedAt = Date.now();
   #queue: Promise<void> = Promise.resolve();
   #lastReport = '';
   #status = 'Idle';
@@ -73,6 +75,7 @@ export class SimulatedDevice extends EventEmitter {
       supervisorVersion: options.supervisorVersion ?? SIMULATION_DEFAULTS.supervisorVersion,
       downloadSteps: options.downloadSteps ?? SIMULATION_DEFAULTS.downloadSteps,
       osUpdateDurationMs: options.osUpdateDurationMs ?? SIMULATION_DEFAULTS.osUpdateDurationMs,
+      logIntervalMs: options.logIntervalMs ?? SIMULATION_DEFAULTS.logIntervalMs,
     };
     this.osVersion = this.#options.osVersion;
     this.#release = new ReleaseState(this.#options.downloadSteps);
@@ -158,6 +161,7 @@ export class SimulatedDevice extends EventEmitter {
     if (!this.#online) return;
     this.#online = false;
     if (this.#timer != null) clearTimeout(this.#timer);
+    if (this.#logTimer != null) clearInterval(this.#logTimer);
     await this.#queue;
     await this.#client.disconnectTunnel();
   }
@@ -173,6 +177,27 @@ export class SimulatedDevice extends EventEmitter {
     this.#server ??= await startSupervisorServer(this.#secret, (call) => this.#answer(call));
     this.#online = true;
     await this.pollNow();
+    if (this.#options.logIntervalMs > 0) {
+      this.#logTimer = setInterval(() => {
+        this.#sendRoutineLogs().catch(() => {});
+      }, this.#options.logIntervalMs);
+      this.#logTimer.unref();
+    }
+  }
+
+  async #sendRoutineLogs(): Promise<void> {
+    const uptime = Math.round((Date.now() - this.#startedAt) / 1000);
+    const services = this.#release.running?.services ?? [];
+    if (services.length === 0) {
+      await this.sendLog(`Supervisor: no release to run (uptime ${uptime}s)`, { isSystem: true });
+      return;
+    }
+    for (const service of services) {
+      const status = this.#release.serviceStatus.get(service.imageId) ?? 'Running';
+      await this.sendLog(`[${service.name}] ${status}, uptime ${uptime}s`, {
+        ...(service.serviceId == null ? { isSystem: true } : { serviceId: service.serviceId }),
+      });
+    }
   }
 
   /**
