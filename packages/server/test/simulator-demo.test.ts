@@ -56,5 +56,20 @@ describe('demo devices', () => {
       'tomato-bed',
     ]);
     expect(rows.every((row) => row.overall_status === 'operational')).toBe(true);
+    // Each demo fleet got a first release, which its devices run.
+    const running = await getRows<{ is_running__release: { __id: number } | null }>(
+      server.apiUrl,
+      '/v7/device?$select=is_running__release',
+      token,
+    );
+    expect(running.every((row) => row.is_running__release != null)).toBe(true);
+    const installs = await getRows<{ status: string }>(
+      server.apiUrl,
+      '/v7/image_install?$select=status',
+      token,
+    );
+    // kiosk + media-player on 4 living-room devices, sensor-reader on 1 greenhouse device
+    expect(installs).toHaveLength(9);
+    expect(installs.every((row) => row.status === 'Running')).toBe(true);
   });
 });

@@ -1,10 +1,12 @@
-// Simulated devices for the demo account (`balena-local --demo [--devices N]`): the demo fleets' devices come online,
-// and more are registered in the first demo fleet until N devices run. Runs in the server's own process.
+// Simulated devices for the demo account (`balena-local --demo [--devices N]`): each demo fleet gets a first release,
+// the demo fleets' devices come online and run it, and more devices are registered in the first demo fleet until N
+// run. Runs in the server's own process.
 import { sbvrUtils } from '@balena/pinejs';
 import { createApiKey } from '../identity/api-keys.js';
 import { rootApi } from '../identity/db.js';
 import { ROLE_DEVICE_API_KEY, ROLE_PROVISIONING_API_KEY } from '../permissions/index.js';
 import type { SimulatedDevice } from './simulated-device.js';
+import { ensureDemoRelease } from './demo-release.js';
 import { startSimulatedDevice } from './start.js';
 
 /** Options of {@link startDemoDevices}. */
@@ -54,7 +56,7 @@ export async function startDemoDevices(options: DemoDeviceOptions): Promise<Simu
     const apps = (await rootApi(tx).get({
       resource: 'application',
       options: {
-        $select: ['id', 'actor'],
+        $select: ['id', 'actor', 'app_name'],
         $filter: {
           organization: {
             $any: { $alias: 'o', $expr: { o: { handle: options.organizationHandle } } },
@@ -76,6 +78,8 @@ export async function startDemoDevices(options: DemoDeviceOptions): Promise<Simu
         actor: idOf(d.actor),
       })),
     }));
+    for (const app of apps)
+      await ensureDemoRelease(tx, { id: Number(app.id), name: String(app.app_name) });
     const existing: Array<{ uuid: string; apiKey: string }> = [];
     for (const fleet of fleets) {
       for (const device of fleet.devices) {
