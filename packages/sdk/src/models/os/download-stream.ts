@@ -11,6 +11,9 @@ import type { DownloadProgress } from './types.js';
 /** Response header the API sends with the hex SHA-256 of the whole image. */
 export const CHECKSUM_HEADER = 'X-Checksum-Sha256';
 
+/** Chunks the stream reads ahead of its consumer. */
+export const READ_AHEAD_CHUNKS = 8;
+
 /** Reconnections after a dropped connection, by default. */
 export const DEFAULT_MAX_RESUME_ATTEMPTS = 5;
 
@@ -118,42 +121,46 @@ export class OsImageDownloadStream extends ReadableStream<Uint8Array> {
       reader = next.body.getReader();
     };
 
-    super({
-      pull: async (controller) => {
-        for (;;) {
-          let result: ReadableStreamReadResult<Uint8Array>;
-          try {
-            result = await reader.read();
-          } catch (error) {
-            await reopen(error);
-            continue;
-          }
-          if (result.done) {
-            if (total !== undefined && state.received < total) {
-              await reopen(new Error('The OS image download ended early'));
+    super(
+      {
+        pull: async (controller) => {
+          for (;;) {
+            let result: ReadableStreamReadResult<Uint8Array>;
+            try {
+              result = await reader.read();
+            } catch (error) {
+              await reopen(error);
               continue;
             }
-            if (hash !== undefined && checksum != null) {
-              const actual = hash.digestHex();
-              if (actual !== checksum.toLowerCase()) {
-                throw new OsImageChecksumError(checksum, actual);
+            if (result.done) {
+              if (total !== undefined && state.received < total) {
+                await reopen(new Error('The OS image download ended early'));
+                continue;
               }
+              if (hash !== undefined && checksum != null) {
+                const actual = hash.digestHex();
+                if (actual !== checksum.toLowerCase()) {
+                  throw new OsImageChecksumError(checksum, actual);
+                }
+              }
+              controller.close();
+              return;
             }
-            controller.close();
+            const chunk = result.value;
+            hash?.update(chunk);
+            state.received += chunk.length;
+            emit();
+            controller.enqueue(chunk);
             return;
           }
-          const chunk = result.value;
-          hash?.update(chunk);
-          state.received += chunk.length;
-          emit();
-          controller.enqueue(chunk);
-          return;
-        }
+        },
+        cancel: async (reason) => {
+          await reader.cancel(reason);
+        },
       },
-      cancel: async (reason) => {
-        await reader.cancel(reason);
-      },
-    });
+      // Reading a few chunks ahead keeps the socket busy while the consumer handles earlier ones.
+      { highWaterMark: READ_AHEAD_CHUNKS },
+    );
     this.#state = state;
     this.#listeners = listeners;
     this.mime = first.mime;
