@@ -1,4 +1,7 @@
-// What a simulated device tells the API (its state report) and the supervisor status it answers with.
+// What a simulated device tells the API (its state report and routine logs) and the supervisor status it answers
+// with.
+import type { LogOptions } from './options.js';
+import type { ReleaseState } from './release-state.js';
 
 /** The device facts both reports are made of. */
 export interface DeviceFacts {
@@ -60,4 +63,32 @@ export function buildSupervisorStatus(
     ...(facts.runningCommit == null ? {} : { commit: facts.runningCommit }),
     ...(facts.updatePending ? { download_progress: 0 } : {}),
   };
+}
+
+/**
+ * The routine log lines of a device: one per running service with its status, or a supervisor line without a
+ * release.
+ * @param release what the device runs
+ * @param uptimeSeconds the device's uptime
+ * @throws never
+ * @example
+ * routineLogLines(state, 42); // [{ message: '[main] Running, uptime 42s', options: { serviceId: 3 } }]
+ */
+export function routineLogLines(
+  release: Pick<ReleaseState, 'running' | 'serviceStatus'>,
+  uptimeSeconds: number,
+): Array<{ message: string; options: LogOptions }> {
+  const services = release.running?.services ?? [];
+  if (services.length === 0) {
+    return [
+      {
+        message: `Supervisor: no release to run (uptime ${uptimeSeconds}s)`,
+        options: { isSystem: true },
+      },
+    ];
+  }
+  return services.map((service) => ({
+    message: `[${service.name}] ${release.serviceStatus.get(service.imageId) ?? 'Running'}, uptime ${uptimeSeconds}s`,
+    options: service.serviceId == null ? { isSystem: true } : { serviceId: service.serviceId },
+  }));
 }

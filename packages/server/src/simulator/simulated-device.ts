@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import { DeviceApiClient } from './api-client.js';
 import { randomHex, randomIpAddress, randomMac } from './random.js';
-import { buildStateReport, buildSupervisorStatus } from './reports.js';
+import { buildStateReport, buildSupervisorStatus, routineLogLines } from './reports.js';
 import {
   SIMULATION_DEFAULTS,
   type LogOptions,
@@ -186,17 +186,9 @@ export class SimulatedDevice extends EventEmitter {
   }
 
   async #sendRoutineLogs(): Promise<void> {
-    const uptime = Math.round((Date.now() - this.#startedAt) / 1000);
-    const services = this.#release.running?.services ?? [];
-    if (services.length === 0) {
-      await this.sendLog(`Supervisor: no release to run (uptime ${uptime}s)`, { isSystem: true });
-      return;
-    }
-    for (const service of services) {
-      const status = this.#release.serviceStatus.get(service.imageId) ?? 'Running';
-      await this.sendLog(`[${service.name}] ${status}, uptime ${uptime}s`, {
-        ...(service.serviceId == null ? { isSystem: true } : { serviceId: service.serviceId }),
-      });
+    const uptimeSeconds = Math.round((Date.now() - this.#startedAt) / 1000);
+    for (const line of routineLogLines(this.#release, uptimeSeconds)) {
+      await this.sendLog(line.message, line.options);
     }
   }
 
