@@ -318,3 +318,22 @@ describe('GET /device/v2/:uuid/logs?stream=1', () => {
     await waitFor(() => currentLogStore().listenerCount(device.uuid) === 0, 'the listener to go');
   });
 });
+
+describe('closing the server', () => {
+  it('ends open streams so close() does not wait for subscribers (runs last: it stops the server)', async () => {
+    const response = await fetch(`${apiUrl}/device/v2/${device.uuid}/logs?stream=1`, {
+      headers: { authorization: `Bearer ${owner.token}` },
+    });
+    expect(response.headers.get('connection')).toBe('close');
+    const reader = response.body!.getReader();
+    const ended = (async () => {
+      for (;;) if ((await reader.read()).done) return 'ended';
+    })();
+    await device.stop();
+    await neighbour.stop();
+    const startedAt = Date.now();
+    await server.close();
+    expect(await ended).toBe('ended');
+    expect(Date.now() - startedAt).toBeLessThan(3000);
+  });
+});
