@@ -5,13 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { median, ratio } from './lib/stats.mjs';
+import { oursDir } from './lib/sdk-snapshot.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'bench-cold-start-'));
 
 const SDKS = {
-  ours: 'balena-sdk',
+  ours: pathToFileURL(path.join(oursDir(), 'dist/node/index.mjs')).href,
   official: 'official-balena-sdk',
 };
 

@@ -1,4 +1,4 @@
-/* global URL, console */
+/* global console */
 // Install footprint: `npm pack` our SDK and install the tarball into an empty folder, next to the
 // official balena-sdk installed the same way; counts packages and bytes on disk.
 import { execFileSync } from 'node:child_process';
@@ -6,9 +6,10 @@ import { mkdtempSync, readdirSync, statSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ratio } from './lib/stats.mjs';
+import { oursDir } from './lib/sdk-snapshot.mjs';
 
 const OFFICIAL_VERSION = '23.2.15';
-const sdkDir = new URL('../packages/sdk/', import.meta.url).pathname;
+const sdkDir = oursDir();
 
 function npm(args, cwd) {
   return execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

@@ -2,10 +2,37 @@
 // Starts the built local API (`packages/server/dist`) in a child process on a free port with an
 // in-memory database, so the API has its own core and the bench process only runs the SDKs.
 import { spawn } from 'node:child_process';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const CLI = new URL('../../packages/server/bin/balena-local.js', import.meta.url).pathname;
+const SERVER_DIR = new URL('../../packages/server/', import.meta.url).pathname;
+// Inside the repository, so the copy still resolves its dependencies from the root node_modules.
+const SNAPSHOT_DIR = new URL('../.snapshot/server/', import.meta.url).pathname;
+
+/**
+ * Copies the built API (`bin`, `dist`, package.json) to `bench/.snapshot/server`, so a rebuild of the
+ * workspace during a bench run cannot remove files under the running API.
+ * @returns the snapshot folder.
+ * @throws when the API is not built (`npm run build -w balena-local-api`).
+ * @example
+ * snapshotBuiltApi();
+ */
+export function snapshotBuiltApi() {
+  if (!existsSync(path.join(SERVER_DIR, 'dist/cli.js'))) {
+    throw new Error('packages/server/dist is missing: run `npm run build -w balena-local-api`');
+  }
+  rmSync(SNAPSHOT_DIR, { recursive: true, force: true });
+  for (const entry of ['bin', 'dist', 'package.json']) {
+    cpSync(path.join(SERVER_DIR, entry), path.join(SNAPSHOT_DIR, entry), { recursive: true });
+  }
+  return SNAPSHOT_DIR;
+}
+
+function cliPath() {
+  const snapshot = path.join(SNAPSHOT_DIR, 'bin/balena-local.js');
+  return existsSync(snapshot) ? snapshot : path.join(SERVER_DIR, 'bin/balena-local.js');
+}
 
 /**
  * Starts the API and resolves once it listens.
@@ -17,7 +44,7 @@ const CLI = new URL('../../packages/server/bin/balena-local.js', import.meta.url
  * api.stop();
  */
 export function startLocalApi(env = {}) {
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--data', 'memory://'], {
+  const child = spawn(process.execPath, [cliPath(), '--port', '0', '--data', 'memory://'], {
     env: {
       ...process.env,
       PINEJS_CACHE_FILE: path.join(os.tmpdir(), 'balena-local-api-pinejs-cache.json'),

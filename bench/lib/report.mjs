@@ -1,0 +1,259 @@
+/* global URL */
+// Turns bench/results/latest.json into the Markdown table (docs/benchmarks.md) and a bar chart of
+// the ours/official ratios (docs/benchmarks.svg).
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+const DOCS = new URL('../../docs/', import.meta.url).pathname;
+
+const fixed = (value, digits = 1) => (value == null ? 'n/a' : Number(value).toFixed(digits));
+const kib = (bytes) => (bytes == null ? 'n/a' : `${(bytes / 1024).toFixed(1)} KB`);
+const mib = (bytes) => (bytes == null ? 'n/a' : `${(bytes / 2 ** 20).toFixed(2)} MB`);
+const ratioOf = (ours, official) =>
+  ours == null || official == null || official === 0 ? null : ours / official;
+
+/** Rows of the table: label, ours, official, ratio (ours / official), target. */
+function rows(results) {
+  const { coldStart, install, bundles, fleet, overhead, rateLimited } = results;
+  const list = [];
+  if (coldStart) {
+    list.push(
+      [
+        'Cold start: import + getSdk()',
+        `${fixed(coldStart.ours.importAndGetSdkMs)} ms`,
+        `${fixed(coldStart.official.importAndGetSdkMs)} ms`,
+        ratioOf(coldStart.ours.importAndGetSdkMs, coldStart.official.importAndGetSdkMs),
+        '≤ 0.20',
+      ],
+      [
+        'Cold start: whole process',
+        `${fixed(coldStart.ours.processWallMs)} ms`,
+        `${fixed(coldStart.official.processWallMs)} ms`,
+        ratioOf(coldStart.ours.processWallMs, coldStart.official.processWallMs),
+        '',
+      ],
+      [
+        'Heap used after construction',
+        `${fixed(coldStart.ours.heapUsedMB, 2)} MB`,
+        `${fixed(coldStart.official.heapUsedMB, 2)} MB`,
+        ratioOf(coldStart.ours.heapUsedMB, coldStart.official.heapUsedMB),
+        '',
+      ],
+    );
+  }
+  if (install) {
+    list.push(
+      [
+        'Install: packages',
+        String(install.ours.packages),
+        String(install.official.packages),
+        ratioOf(install.ours.packages, install.official.packages),
+        '≤ 5 packages',
+      ],
+      [
+        'Install: bytes on disk',
+        mib(install.ours.bytes),
+        mib(install.official.bytes),
+        ratioOf(install.ours.bytes, install.official.bytes),
+        '≤ 3 MB',
+      ],
+    );
+  }
+  if (bundles) {
+    list.push(
+      [
+        'Browser UMD bundle, gzip',
+        kib(bundles.ours.gzipBytes),
+        kib(bundles.official.gzipBytes),
+        ratioOf(bundles.ours.gzipBytes, bundles.official.gzipBytes),
+        '< 40 KB',
+      ],
+      [
+        'Browser UMD bundle, brotli',
+        kib(bundles.ours.brotliBytes),
+        kib(bundles.official.brotliBytes),
+        ratioOf(bundles.ours.brotliBytes, bundles.official.brotliBytes),
+        '',
+      ],
+    );
+  }
+  if (fleet) {
+    list.push(
+      [
+        `Fleet scenario (${fleet.devices} devices): wall time`,
+        `${fixed(fleet.ours.wallMs / 1000)} s`,
+        `${fixed(fleet.official.wallMs / 1000)} s`,
+        ratioOf(fleet.ours.wallMs, fleet.official.wallMs),
+        '≤ 0.80',
+      ],
+      [
+        'Fleet scenario: HTTP requests at the server',
+        String(fleet.ours.requests),
+        String(fleet.official.requests),
+        ratioOf(fleet.ours.requests, fleet.official.requests),
+        '≤ 1.00',
+      ],
+      [
+        'Fleet scenario: bytes on the wire (both ways)',
+        kib(fleet.ours.requestBytes + fleet.ours.responseBytes),
+        kib(fleet.official.requestBytes + fleet.official.responseBytes),
+        ratioOf(
+          fleet.ours.requestBytes + fleet.ours.responseBytes,
+          fleet.official.requestBytes + fleet.official.responseBytes,
+        ),
+        '',
+      ],
+    );
+  }
+  if (overhead) {
+    list.push(
+      [
+        'Per request (raw fetch: ' + fixed(overhead.msPerRequest.raw, 2) + ' ms)',
+        `${fixed(overhead.msPerRequest.ours, 2)} ms`,
+        `${fixed(overhead.msPerRequest.official, 2)} ms`,
+        ratioOf(overhead.msPerRequest.ours, overhead.msPerRequest.official),
+        '',
+      ],
+      [
+        'Per-request overhead over raw fetch',
+        `${fixed(overhead.overheadPercent.ours)} %`,
+        `${fixed(overhead.overheadPercent.official)} %`,
+        null,
+        '≤ 10 %',
+      ],
+    );
+  }
+  if (rateLimited) {
+    list.push(
+      [
+        `429 on ${Math.round(rateLimited.settings.share * 100)} % of requests: wall time`,
+        `${fixed(rateLimited.ours.wallMs / 1000)} s`,
+        `${fixed(rateLimited.official.wallMs / 1000)} s`,
+        ratioOf(rateLimited.ours.wallMs, rateLimited.official.wallMs),
+        '',
+      ],
+      [
+        '429: calls lost',
+        String(rateLimited.ours.lost),
+        String(rateLimited.official.lost),
+        null,
+        '0',
+      ],
+      [
+        '429: requests at the server',
+        String(rateLimited.ours.requestsAtServer),
+        String(rateLimited.official.requestsAtServer),
+        ratioOf(rateLimited.ours.requestsAtServer, rateLimited.official.requestsAtServer),
+        '',
+      ],
+    );
+  }
+  return list;
+}
+
+function markdown(results) {
+  const table = rows(results).map(
+    ([label, ours, official, ratio, target]) =>
+      `| ${label} | ${ours} | ${official} | ${ratio == null ? '' : ratio.toFixed(2)} | ${target} |`,
+  );
+  const { fleet, rateLimited, overhead, coldStart } = results;
+  const lines = [
+    '# Benchmarks: this SDK next to the official balena-sdk',
+    '',
+    `Generated by \`npm run bench\` from \`bench/results/latest.json\` (last run ${results.lastRun?.at ?? 'n/a'},`,
+    `Node ${results.machine?.node}, ${results.machine?.cpus} CPUs, load average at the end ${results.machine?.loadAverageAtEnd?.join(' / ')}).`,
+    `Official SDK: ${results.officialSdk}. Ratio = ours / official (lower is better).`,
+    '',
+    '| measure | this SDK | official | ratio | target |',
+    '|---|---:|---:|---:|---|',
+    ...table,
+    '',
+    '![ours / official ratios](benchmarks.svg)',
+    '',
+    '## How each figure is measured',
+    '',
+    `- **Cold start**: a fresh Node process imports the package and calls \`getSdk()\`; ${coldStart?.runs ?? 'n/a'} runs per SDK,`,
+    '  alternating, medians. Heap: `heapUsed` after a forced GC, right after construction.',
+    '- **Install**: `npm pack` of our SDK and `npm install` of the tarball into an empty folder, next to',
+    '  `balena-sdk@23.2.15` installed the same way (`--ignore-scripts`); packages and bytes under `node_modules`.',
+    "- **Bundles**: each SDK's UMD file (`dist/balena-browser.min.js` / `es2017/balena-browser.min.js`),",
+    '  gzip level 9 and brotli quality 11.',
+    `- **Fleet scenario** (${fleet?.devices ?? 'n/a'} devices, ${fleet?.runs ?? 'n/a'} runs per SDK alternating, medians, ${fleet?.concurrency ?? 'n/a'} calls in flight):`,
+    '  log in, list fleets, create a fleet and a release, register the devices, set an env var and a tag on',
+    '  each, pin all to the release, `getAllByApplication`, `getWithServiceDetails` per device, remove the',
+    '  devices and the fleet. The local API (PGlite in memory) runs in its own process behind a loopback',
+    '  proxy that counts requests and bytes (HTTP/1.1 head + body as sent) as the server sees them.',
+    `- **Per-request overhead**: ${overhead?.requestsPerRound ?? 'n/a'} sequential \`pine.get\` calls per round on three small reads,`,
+    `  ${overhead?.rounds ?? 'n/a'} rounds rotating raw \`fetch\` / ours / official against the API directly; the floor is raw`,
+    '  `fetch` of the same URLs (checked identical) with the same token.',
+    `- **Rate limited**: ${rateLimited?.ours?.calls ?? 'n/a'} calls per SDK (3 reads : 1 write), ${rateLimited?.settings?.concurrency ?? 'n/a'} in flight, behind a proxy that adds`,
+    `  ${rateLimited?.settings?.latencyMs ?? 'n/a'} ms per request and answers a seeded ${Math.round((rateLimited?.settings?.share ?? 0) * 100)} % of requests with 429 and`,
+    `  \`Retry-After: ${rateLimited?.settings?.retryAfterSeconds ?? 'n/a'}\`. Both SDKs get the same options, \`retryRateLimitedRequests: true\``,
+    '  (the official SDK does not retry without it, and neither does ours by default).',
+    '',
+    'The machine was shared with other work while these figures were taken; ratios from alternating runs',
+    'are more telling than absolute times. Re-run with `npm run bench` (about 10 minutes on 2 cores);',
+    '`BENCH_ONLY=fleet,overhead npm run bench` runs a subset, `BENCH_DEVICES`, `BENCH_FLEET_RUNS`, `BENCH_RUNS`,',
+    '`BENCH_OVERHEAD_ROUNDS`, `BENCH_RL_RUNS` set repetitions.',
+  ];
+  if (fleet?.wire) {
+    lines.push(
+      '',
+      '## Wire comparison (fleet scenario)',
+      '',
+      `${fleet.wire.ours} requests from this SDK and ${fleet.wire.official} from the official one compared step by step;`,
+      `${fleet.wire.identical} identical (method, path, decoded query, body, kind of credentials, after`,
+      'labelling run-specific ids, uuids, names and timestamps). Details: [compatibility.md](compatibility.md).',
+      '',
+      '| step | ours | official | identical |',
+      '|---|---:|---:|---:|',
+      ...fleet.wire.steps.map((s) => `| ${s.step} | ${s.ours} | ${s.official} | ${s.identical} |`),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function svg(results) {
+  const bars = rows(results).filter(([, , , ratio]) => ratio != null);
+  const width = 760;
+  const left = 330;
+  const barArea = width - left - 70;
+  const rowHeight = 26;
+  const height = 60 + bars.length * rowHeight + 30;
+  const maxRatio = Math.max(1.5, ...bars.map(([, , , ratio]) => ratio));
+  const x = (ratio) => left + (ratio / maxRatio) * barArea;
+  const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+    `<rect width="${width}" height="${height}" fill="#fff"/>`,
+    `<text x="${width / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold">This SDK / official balena-sdk (lower is better)</text>`,
+  ];
+  bars.forEach(([label, , , ratio], index) => {
+    const y = 45 + index * rowHeight;
+    const color = ratio <= 1 ? '#2e7d32' : '#c62828';
+    parts.push(
+      `<text x="${left - 8}" y="${y + 14}" text-anchor="end">${escape(label)}</text>`,
+      `<rect x="${left}" y="${y + 3}" width="${Math.max(1, x(ratio) - left).toFixed(1)}" height="16" fill="${color}"/>`,
+      `<text x="${(x(ratio) + 5).toFixed(1)}" y="${y + 15}">${ratio.toFixed(2)}</text>`,
+    );
+  });
+  const bottom = 45 + bars.length * rowHeight;
+  parts.push(
+    `<line x1="${x(1).toFixed(1)}" y1="38" x2="${x(1).toFixed(1)}" y2="${bottom}" stroke="#333" stroke-dasharray="4 3"/>`,
+    `<text x="${x(1).toFixed(1)}" y="${bottom + 16}" text-anchor="middle">1.0 = same as official</text>`,
+    '</svg>',
+  );
+  return `${parts.join('\n')}\n`;
+}
+
+/**
+ * Writes docs/benchmarks.md and docs/benchmarks.svg from the bench results.
+ * @param results - the content of bench/results/latest.json.
+ * @throws when the docs folder cannot be written.
+ * @example
+ * writeReport(JSON.parse(readFileSync('bench/results/latest.json', 'utf8')));
+ */
+export function writeReport(results) {
+  mkdirSync(DOCS, { recursive: true });
+  writeFileSync(`${DOCS}benchmarks.md`, markdown(results));
+  writeFileSync(`${DOCS}benchmarks.svg`, svg(results));
+}
