@@ -5,6 +5,7 @@ import express from 'express';
 import * as pine from '@balena/pinejs';
 import { openDatabase, EMBEDDED_MAX_CONNECTIONS, type OpenedDatabase } from './db/index.js';
 import { installInputErrorResponses } from './db/error-mapping.js';
+import { clearRollbackWatchdogs } from './db/rollback-watchdog.js';
 import { API_ROOT, buildModelConfig } from './model/index.js';
 import { installHttpBasics, installFallbackHandlers } from './http-basics.js';
 import { installConfigRoutes } from './routes/config.js';
@@ -81,6 +82,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       database.options,
     );
     await pine.sbvrUtils.db.transaction(async (tx) => {
+      clearRollbackWatchdogs(tx);
       await ensurePermissionData(tx);
       await seedReferenceData(tx);
       await features.afterInit(tx);
@@ -116,8 +118,12 @@ async function listen(
     database: database.description,
     close: () => {
       closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        // Requests still running (log streams, slow clients) get a grace period, then their sockets are closed.
+        const grace = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+        await closed;
+        clearTimeout(grace);
         await database.close();
         running = false;
       })();
@@ -125,6 +131,9 @@ async function listen(
     },
   };
 }
+
+/** How long close() lets running requests finish before it closes their connections. */
+const CLOSE_GRACE_MS = 2_000;
 
 function silencePinejsInfo(): void {
   // pinejs logs each model execution and migration with console.info; keep errors and warnings.
