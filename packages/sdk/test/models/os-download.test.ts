@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestUser, type TestUser } from 'balena-local-api/testing';
+import { getSdk as getOfficialSdk } from 'official-balena-sdk';
 import { getSdk } from '../../src/index.js';
 import { OsImageChecksumError, type DownloadProgress } from '../../src/models/os/index.js';
 
@@ -188,6 +189,45 @@ describe('os.download', () => {
     await expect(
       sdk.models.os.download({ deviceType: 'raspberrypi3', version: 'balenaOS 2.48.0' }),
     ).rejects.toThrow('Invalid semver version: balenaOS 2.48.0');
+  });
+});
+
+describe('the official SDK against the same endpoints', () => {
+  it('downloads the same image bytes, reads the same size and gets a config.json', async () => {
+    const official = getOfficialSdk({
+      apiUrl,
+      dataDirectory: false,
+      isBrowser: false,
+    } as Parameters<typeof getOfficialSdk>[0]);
+    await official.auth.loginWithToken(user.token);
+    expect(await official.models.os.getDownloadSize(IMAGE.deviceType, IMAGE.version)).toBe(
+      imageSize,
+    );
+    const nodeStream = (await official.models.os.download(
+      IMAGE,
+    )) as unknown as AsyncIterable<Buffer>;
+    const hash = crypto.createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of nodeStream) {
+      hash.update(chunk);
+      bytes += chunk.length;
+    }
+    const ours = await sdk.models.os.download(IMAGE);
+    await ours.cancel();
+    expect({ bytes, sha256: hash.digest('hex') }).toEqual({
+      bytes: imageSize,
+      sha256: ours.checksum,
+    });
+    const fleet = await sdk.models.application.create({
+      name: `officialcfg${Date.now().toString(36)}`,
+      deviceType: 'raspberrypi3',
+      organization: user.username,
+    });
+    const config = (await official.models.os.getConfig(fleet.id, { version: '6.0.10' })) as {
+      applicationId: number;
+      deviceType: string;
+    };
+    expect(config).toMatchObject({ applicationId: fleet.id, deviceType: 'raspberrypi3' });
   });
 });
 
