@@ -1,4 +1,4 @@
-import { BalenaNetworkError } from '../errors/index.js';
+import { BalenaNetworkError, isBalenaError } from '../errors/index.js';
 import { createRequestError } from '../errors/request-errors.js';
 import { redactHeaders, redactUrl } from '../errors/redact.js';
 import { decodeResponseBody, encodeRequestBody } from './body.js';
@@ -42,7 +42,7 @@ async function readErrorText(response: Response): Promise<unknown> {
  * @param options - the `fetch` to use and the debug flag.
  * @returns the terminal handler.
  * @throws {BalenaRequestError} for HTTP statuses >= 400.
- * @throws {BalenaNetworkError} when `fetch` fails without an abort; the original is in `cause`.
+ * @throws {BalenaNetworkError} when `fetch` or reading the body fails without an abort; the original is in `cause`.
  * @example
  * const terminal = createFetchHandler({ fetch: globalThis.fetch });
  */
@@ -66,17 +66,21 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): Handler {
     }
     const errorInfo = { method: request.method, url, headers: request.headers };
     const startedAt = Date.now();
-    let response: Response;
-    try {
-      response = await doFetch(url, init);
-    } catch (error) {
-      if (request.signal?.aborted) {
-        throw error;
+    // A connection can also die while the body is read; that is the same network failure as one before the headers.
+    const failingAsNetworkError = async <T>(step: () => Promise<T>): Promise<T> => {
+      try {
+        return await step();
+      } catch (error) {
+        // Aborts, our own typed errors and unparsable JSON are not connection failures.
+        if (request.signal?.aborted || isBalenaError(error) || error instanceof SyntaxError) {
+          throw error;
+        }
+        throw new BalenaNetworkError(errorInfo, error);
       }
-      throw new BalenaNetworkError(errorInfo, error);
-    }
+    };
+    const response = await failingAsNetworkError(() => doFetch(url, init));
     if (response.status >= 400) {
-      const body = await readErrorText(response);
+      const body = await failingAsNetworkError(() => readErrorText(response));
       if (options.debug) {
         console.error({
           statusCode: response.status,
@@ -98,7 +102,9 @@ export function createFetchHandler(options: FetchHandlerOptions = {}): Handler {
         contentLength: readContentLength(response.headers),
       };
     }
-    const body = await decodeResponseBody(response, request.responseFormat);
+    const body = await failingAsNetworkError(() =>
+      decodeResponseBody(response, request.responseFormat),
+    );
     return {
       statusCode: response.status,
       body,
