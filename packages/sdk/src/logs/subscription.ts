@@ -238,6 +238,7 @@ export class LogsSubscription
       const query = this.#cursor.nextQuery();
       const response = await this.#source.open(query, connection.signal);
       opened = true;
+      if (this.#ended) return { reason: 'ended', opened };
       this.#cursor.noteConnected(Date.parse(response.headers.get('Date') ?? ''));
       this.emit('connect', {
         attempt,

@@ -66,7 +66,11 @@ export type LogsDisconnectReason = 'ended' | 'idle' | 'error';
 export interface LogsSubscriptionEvents {
   /** A log line, in order, never twice. */
   line: [line: LogMessage];
-  /** A failure the subscription does not recover from (or any failure when `reconnect` is off). */
+  /**
+   * A failure the subscription does not recover from (refused by the API, retries exhausted, or any
+   * failure when `reconnect` is off), then `end`; also a line that is not JSON when the SDK's `debug`
+   * option is on (the stream goes on).
+   */
   error: [error: unknown];
   /** A stream is open (`attempt` 0 for the first connection). */
   connect: [info: { attempt: number; resumedFrom: number | undefined }];

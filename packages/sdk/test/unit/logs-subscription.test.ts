@@ -214,4 +214,45 @@ describe('LogsSubscription', () => {
     expect(streams[0].aborted).toBe(true);
     expect(streams).toHaveLength(1);
   });
+
+  it('in strict (debug) mode reports a line that is not JSON and keeps streaming', async () => {
+    const { source, streams } = scriptedSource();
+    source.strict = true;
+    const subscription = new LogsSubscription(source, settings());
+    const seen: string[] = [];
+    subscription.on('line', (line) => seen.push(line.message));
+    subscription.on('error', (error) => seen.push(`error: ${(error as Error).message}`));
+    subscription.start();
+    await vi.advanceTimersByTimeAsync(0);
+    streams[0].send(`not json\n${logLine('after', 3)}`);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual(['error: Invalid log line: not json', 'after']);
+    expect(subscription.closed).toBe(false);
+    subscription.unsubscribe();
+  });
+
+  it('an async iterator yields the lines, then throws the fatal error', async () => {
+    const refused = new BalenaRequestError('Unauthorized', 401, {
+      method: 'GET',
+      url: 'http://api/device/v2/u/logs',
+      headers: {},
+    });
+    let refuse = false;
+    const { source, streams } = scriptedSource(() => (refuse ? refused : undefined));
+    const subscription = new LogsSubscription(source, settings());
+    const iterator = subscription[Symbol.asyncIterator]();
+    subscription.start();
+    await vi.advanceTimersByTimeAsync(0);
+    streams[0].send(logLine('a', 1) + logLine('b', 2));
+    refuse = true;
+    streams[0].end();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await iterator.next()).toEqual({
+      value: expect.objectContaining({ message: 'a' }),
+      done: false,
+    });
+    expect(await iterator.next()).toMatchObject({ value: { message: 'b' } });
+    await expect(iterator.next()).rejects.toBe(refused);
+    expect(await iterator.next()).toEqual({ value: undefined, done: true });
+  });
 });
