@@ -112,4 +112,28 @@ describe('mergePineOptions', () => {
       { numRuns: 500 },
     );
   });
+
+  it('keeps the key order of the official SDK, which decides the query order on the wire', () => {
+    const entries = fc.shuffledSubarray(
+      [
+        ['$select', ['id']],
+        ['$filter', { id: 1 }],
+        ['$orderby', 'id asc'],
+        ['$top', 5],
+        ['$skip', 2],
+        ['$expand', { organization: { $select: 'id' } }],
+      ] as const,
+      { minLength: 1 },
+    );
+    fc.assert(
+      fc.property(entries, entries, (defaultEntries, extraEntries) => {
+        const defaults = Object.fromEntries(defaultEntries);
+        const extras = Object.fromEntries(extraEntries);
+        const ours = mergePineOptions(structuredClone(defaults), structuredClone(extras));
+        const official = officialMerge(structuredClone(defaults), structuredClone(extras));
+        expect(JSON.stringify(ours)).toBe(JSON.stringify(official));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
