@@ -45,6 +45,7 @@ export class SimulatedDevice extends EventEmitter {
   #fleetUuid: string | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #logTimer: ReturnType<typeof setInterval> | undefined;
+  #logging = false;
   readonly #startedAt = Date.now();
   #queue: Promise<void> = Promise.resolve();
   #lastReport = '';
@@ -186,9 +187,16 @@ export class SimulatedDevice extends EventEmitter {
   }
 
   async #sendRoutineLogs(): Promise<void> {
-    const uptimeSeconds = Math.round((Date.now() - this.#startedAt) / 1000);
-    for (const line of routineLogLines(this.#release, uptimeSeconds)) {
-      await this.sendLog(line.message, line.options);
+    // A slow API must not make ticks overlap (their lines would interleave).
+    if (this.#logging) return;
+    this.#logging = true;
+    try {
+      const uptimeSeconds = Math.round((Date.now() - this.#startedAt) / 1000);
+      for (const line of routineLogLines(this.#release, uptimeSeconds)) {
+        await this.sendLog(line.message, line.options);
+      }
+    } finally {
+      this.#logging = false;
     }
   }
 
