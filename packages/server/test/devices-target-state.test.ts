@@ -329,7 +329,7 @@ describe('heartbeat', () => {
     // The announced poll interval of a connected device drives its heartbeat.
     const tunnel = await request(apiUrl, 'PUT', `/local/v1/devices/${fresh.uuid}/tunnel`, {
       token: fresh.api_key,
-      body: { address: 'http://127.0.0.1:9', secret: 'z'.repeat(24), pollIntervalMs: 1000 },
+      body: { address: 'http://127.0.0.1:9', secret: 'z'.repeat(24), pollIntervalMs: 2000 },
     });
     expect(tunnel.status).toBe(204);
     await state(`/device/v3/${fresh.uuid}/state`, fresh.api_key);
