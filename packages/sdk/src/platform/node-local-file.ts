@@ -1,5 +1,6 @@
 /// <reference types="node" />
-import { openAsBlob } from 'node:fs';
+import * as buffer from 'node:buffer';
+import * as fs from 'node:fs';
 import path from 'node:path';
 
 const MIME_TYPES: Record<string, string> = {
@@ -22,7 +23,7 @@ const MIME_TYPES: Record<string, string> = {
 
 /**
  * Opens a local file as a web `File` (named after its base name, typed by its extension), without
- * reading it into memory.
+ * reading it into memory (on Node 18, which cannot open files lazily, it is read).
  *
  * @param filePath - the file's path.
  * @returns the file.
@@ -32,6 +33,12 @@ const MIME_TYPES: Record<string, string> = {
  */
 export async function openLocalFile(filePath: string): Promise<File> {
   const type = MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-  const blob = await openAsBlob(filePath, { type });
-  return new File([blob], path.basename(filePath), { type });
+  // Node 18 has neither fs.openAsBlob (the file would be read lazily) nor a global File: read it and use
+  // node:buffer's File there.
+  const blob =
+    typeof fs.openAsBlob === 'function'
+      ? await fs.openAsBlob(filePath, { type })
+      : new Blob([await fs.promises.readFile(filePath)], { type });
+  const FileClass: typeof File = globalThis.File ?? (buffer.File as unknown as typeof File);
+  return new FileClass([blob], path.basename(filePath), { type });
 }
