@@ -15,6 +15,7 @@ import { installIdentity } from './identity/index.js';
 import { ensurePermissionData } from './permissions/index.js';
 import { registerRules } from './rules/index.js';
 import { installFeatures } from './features/index.js';
+import { installDashboard } from './dashboard-static.js';
 
 /** Options of {@link createServer}. */
 export interface ServerOptions {
@@ -87,6 +88,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       await seedReferenceData(tx);
       await features.afterInit(tx);
     });
+    installDashboard(app);
     installFallbackHandlers(app);
     return await listen(app, options, database);
   } catch (err) {
