@@ -26,8 +26,26 @@ import { createDeviceTypeModel } from './device-type/index.js';
 import { createDeviceModel } from './device/index.js';
 import { createOsModel } from './os/index.js';
 
+/** Model factories by name (spelled out: declaration bundling loses the inferred object type). */
+export type ModelFactoryMap = {
+  application: typeof createApplicationModel;
+  organization: typeof createOrganizationModel;
+  team: typeof createTeamModel;
+  key: typeof createKeyModel;
+  apiKey: typeof createApiKeyModel;
+  creditBundle: typeof createCreditBundleModel;
+  billing: typeof createBillingModel;
+  release: typeof createReleaseModel;
+  service: typeof createServiceModel;
+  image: typeof createImageModel;
+  config: typeof createConfigModel;
+  deviceType: typeof createDeviceTypeModel;
+  device: typeof createDeviceModel;
+  os: typeof createOsModel;
+};
+
 /** Model factories by name. */
-export const MODEL_FACTORIES = {
+export const MODEL_FACTORIES: ModelFactoryMap = {
   application: createApplicationModel,
   organization: createOrganizationModel,
   team: createTeamModel,
@@ -42,11 +60,11 @@ export const MODEL_FACTORIES = {
   deviceType: createDeviceTypeModel,
   device: createDeviceModel,
   os: createOsModel,
-} satisfies Record<string, (ctx: SdkModelContext) => unknown>;
+};
 
 /** The resource models (`sdk.models`). */
 export type BalenaModels = {
-  readonly [Name in keyof typeof MODEL_FACTORIES]: ReturnType<(typeof MODEL_FACTORIES)[Name]>;
+  readonly [Name in keyof ModelFactoryMap]: ReturnType<ModelFactoryMap[Name]>;
 };
 
 /** Context every model factory receives. */
