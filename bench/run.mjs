@@ -24,8 +24,10 @@ const ALL = ['coldStart', 'install', 'bundles', 'fleet', 'overhead', 'rateLimite
 const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim()) ?? ALL;
 const resultsFile = new URL('./results/latest.json', import.meta.url).pathname;
 
-const oursDir = snapshotBuiltSdk();
-snapshotBuiltApi();
+// BENCH_OURS_DIR reuses an SDK snapshot and BENCH_KEEP_API_SNAPSHOT=1 the API copy in bench/.snapshot
+// (useful while the workspace is being rebuilt by someone else).
+const oursDir = process.env.BENCH_OURS_DIR ?? snapshotBuiltSdk();
+if (process.env.BENCH_KEEP_API_SNAPSHOT !== '1') snapshotBuiltApi();
 const previous = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
 const results = { ...previous };
 const startedAt = Date.now();

@@ -177,7 +177,8 @@ function markdown(results) {
     '  `balena-sdk@23.2.15` installed the same way (`--ignore-scripts`); packages and bytes under `node_modules`.',
     "- **Bundles**: each SDK's UMD file (`dist/balena-browser.min.js` / `es2017/balena-browser.min.js`),",
     '  gzip level 9 and brotli quality 11.',
-    `- **Fleet scenario** (${fleet?.devices ?? 'n/a'} devices, ${fleet?.runs ?? 'n/a'} runs per SDK alternating, medians, ${fleet?.concurrency ?? 'n/a'} calls in flight):`,
+    `- **Fleet scenario** (${fleet?.devices ?? 'n/a'} devices, ${fleet?.runs ?? 'n/a'} runs per SDK alternating after one unmeasured`,
+    `  warm-up run each, medians, ${fleet?.concurrency ?? 'n/a'} calls in flight in the per-device steps):`,
     '  log in, list fleets, create a fleet and a release, register the devices, set an env var and a tag on',
     '  each, pin all to the release, `getAllByApplication`, `getWithServiceDetails` per device, remove the',
     '  devices and the fleet. The local API (PGlite in memory) runs in its own process behind a loopback',
@@ -195,6 +196,21 @@ function markdown(results) {
     '`BENCH_ONLY=fleet,overhead npm run bench` runs a subset, `BENCH_DEVICES`, `BENCH_FLEET_RUNS`, `BENCH_RUNS`,',
     '`BENCH_OVERHEAD_ROUNDS`, `BENCH_RL_RUNS` set repetitions.',
   ];
+  if (fleet?.ours?.stepMs && fleet?.official?.stepMs) {
+    lines.push(
+      '',
+      `## Fleet scenario by step (median ms of ${fleet.runs} runs, ${fleet.devices} devices)`,
+      '',
+      '| step | this SDK | official | ratio |',
+      '|---|---:|---:|---:|',
+      ...Object.keys(fleet.ours.stepMs).map((step) => {
+        const mine = fleet.ours.stepMs[step];
+        const theirs = fleet.official.stepMs[step];
+        const ratio = ratioOf(mine, theirs);
+        return `| ${step} | ${mine} | ${theirs} | ${ratio == null ? '' : ratio.toFixed(2)} |`;
+      }),
+    );
+  }
   if (fleet?.wire) {
     lines.push(
       '',
