@@ -1,4 +1,3 @@
-/* global URL, console, process */
 // Cold start of each SDK: a fresh Node process imports the package and calls getSdk().
 // Runs alternate between the two SDKs so machine noise hits both alike; medians are reported.
 import { spawnSync } from 'node:child_process';

@@ -1,4 +1,3 @@
-/* global console, performance, process */
 // Fleet scenario, this SDK and the official one alternating on one local API behind a counting proxy:
 // wall time, HTTP requests and bytes as the server sees them, and the wire diff of the two recordings.
 //

@@ -1,4 +1,3 @@
-/* global console */
 // Install footprint: `npm pack` our SDK and install the tarball into an empty folder, next to the
 // official balena-sdk installed the same way; counts packages and bytes on disk.
 import { execFileSync } from 'node:child_process';

@@ -1,4 +1,3 @@
-/* global console, performance, process */
 // Throttled and rate-limited behaviour: both SDKs behind a proxy that adds latency to every request
 // and answers a fixed, seeded share of them with 429 + Retry-After. Both SDKs get the same settings,
 // `retryRateLimitedRequests: true` (the official SDK does not retry 429s without it; neither does ours).

@@ -1,4 +1,3 @@
-/* global console, fetch, performance, process */
 // Per-request overhead of each SDK over a raw `fetch` of the same URLs (the floor), straight against
 // the local API. Rounds alternate raw / ours / official so machine noise hits all alike; the median
 // of the per-round means is reported.

@@ -1,4 +1,3 @@
-/* global URL, console, process */
 // `npm run bench`: every benchmark of this SDK against the official balena-sdk, in one run.
 // Results go to bench/results/latest.json, the table to docs/benchmarks.md, the chart to docs/benchmarks.svg.
 //
@@ -64,7 +63,7 @@ results.lastRun = {
   seconds: Math.round((Date.now() - startedAt) / 1000),
 };
 writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-writeReport(results);
+await writeReport(results);
 console.log(
   `bench: results in bench/results/latest.json, table in docs/benchmarks.md (${results.lastRun.seconds} s)`,
 );

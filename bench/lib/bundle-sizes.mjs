@@ -1,4 +1,3 @@
-/* global URL */
 // Browser bundle sizes of the two SDKs' UMD builds: raw, gzip (level 9) and brotli (quality 11).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,3 @@
-/* global crypto */
 // The fleet scenario: the same public SDK calls, in the same order, for this SDK and the official one.
 // Only public API of balena-sdk v23 is used, so the two SDKs are interchangeable here.
 

@@ -1,4 +1,3 @@
-/* global URL, clearTimeout, fetch, process, setTimeout */
 // Starts the built local API (`packages/server/dist`) in a child process on a free port with an
 // in-memory database, so the API has its own core and the bench process only runs the SDKs.
 import { spawn } from 'node:child_process';

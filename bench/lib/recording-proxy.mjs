@@ -1,4 +1,3 @@
-/* global Buffer, URL, setTimeout */
 // A loopback HTTP proxy in front of the local API: it counts every request and the bytes each way,
 // records what arrives (method, path, decoded query, body, kind of credentials), and can answer a
 // share of requests with 429 + Retry-After or add latency, so both SDKs meet the same server.

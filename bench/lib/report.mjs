@@ -1,7 +1,7 @@
-/* global URL */
 // Turns bench/results/latest.json into the Markdown table (docs/benchmarks.md) and a bar chart of
 // the ours/official ratios (docs/benchmarks.svg).
 import { mkdirSync, writeFileSync } from 'node:fs';
+import prettier from 'prettier';
 
 const DOCS = new URL('../../docs/', import.meta.url).pathname;
 
@@ -264,12 +264,16 @@ function svg(results) {
 /**
  * Writes docs/benchmarks.md and docs/benchmarks.svg from the bench results.
  * @param results - the content of bench/results/latest.json.
+ * @returns when both files are written.
  * @throws when the docs folder cannot be written.
  * @example
- * writeReport(JSON.parse(readFileSync('bench/results/latest.json', 'utf8')));
+ * await writeReport(JSON.parse(readFileSync('bench/results/latest.json', 'utf8')));
  */
-export function writeReport(results) {
+export async function writeReport(results) {
   mkdirSync(DOCS, { recursive: true });
-  writeFileSync(`${DOCS}benchmarks.md`, markdown(results));
+  // Formatted like every other Markdown file of the repository, so `npm run lint` stays clean.
+  const options = (await prettier.resolveConfig(`${DOCS}benchmarks.md`)) ?? {};
+  const formatted = await prettier.format(markdown(results), { ...options, parser: 'markdown' });
+  writeFileSync(`${DOCS}benchmarks.md`, formatted);
   writeFileSync(`${DOCS}benchmarks.svg`, svg(results));
 }

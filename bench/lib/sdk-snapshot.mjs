@@ -1,4 +1,3 @@
-/* global URL, process */
 // Copies the built SDK (`packages/sdk/dist` + package.json) to a private folder, so a rebuild of the
 // workspace while the bench runs cannot change or remove the code being measured.
 import { cpSync, existsSync, mkdtempSync, mkdirSync } from 'node:fs';
