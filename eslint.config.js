@@ -1,14 +1,33 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', 'packages/sdk/src/types/v7.ts'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/coverage/**',
+      '.tmp/**',
+      'bench/.snapshot/**',
+      'test-results/**',
+      'packages/sdk/src/types/v7.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // Scripts, benchmarks and the CLI run on Node.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs', 'bench/**', 'scripts/**'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     rules: {
       'max-lines': ['error', { max: 500, skipBlankLines: true, skipComments: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -20,7 +39,10 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^node:', message: 'Node built-ins belong under src/platform/ only.' },
-            { regex: '^(fs|path|os|stream|http|https|crypto|child_process|url|util|events)(/.*)?$', message: 'Node built-ins belong under src/platform/ only.' },
+            {
+              regex: '^(fs|path|os|stream|http|https|crypto|child_process|url|util|events)(/.*)?$',
+              message: 'Node built-ins belong under src/platform/ only.',
+            },
           ],
         },
       ],

@@ -1,4 +1,3 @@
-/* global console, fetch, performance, process, setImmediate, URL */
 // Device logs through an SDK subscription against the local API (in this process, PGlite in memory):
 //  1. end to end: a simulated device POSTs batches of 10 lines, the subscriber counts them: lines/s;
 //  2. stream only: lines appended straight to the API's log store, so only the ndjson stream and the

@@ -1,4 +1,3 @@
-/* global process, console, URL, URLSearchParams, fetch, performance, setInterval, clearInterval */
 // OS image download: throughput of `sdk.models.os.download` against a raw `fetch` of the same image in the same
 // run, and the peak memory of a download for two image sizes (it must not grow with the image).
 //

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console */
 // Entry point of `npx balena-local`: runs the compiled CLI (build it with `npm run build -w balena-local-api`).
 // pinejs pipelines queries on one pg client, which pg@8 reports as a deprecation on every start.
 process.noDeprecation = true;

@@ -1,5 +1,4 @@
 // Copies the non-TypeScript model files next to the compiled code (dist/model/).
-/* global URL */
 import fs from 'node:fs';
 
 fs.mkdirSync(new URL('../dist/model/', import.meta.url), { recursive: true });

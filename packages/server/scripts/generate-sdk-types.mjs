@@ -1,5 +1,4 @@
 // Writes packages/sdk/src/types/v7.ts from the compiled model (run `npm run build` first; generate:types does).
-/* global URL, console */
 import fs from 'node:fs';
 import { generateSdkTypes, SDK_TYPES_PATH } from '../dist/model/sdk-types.js';
 
