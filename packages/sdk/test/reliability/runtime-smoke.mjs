@@ -1,4 +1,3 @@
-/* global process, console, Buffer, fetch, Headers, Request, Response, AbortController, TextDecoder, ReadableStream */
 // Runtime smoke suite of the built SDK, written for plain Node (no test runner) so it runs on every supported Node
 // version, including those the test runner no longer supports. Exit code 0 when every check passes.
 // Usage: node packages/sdk/test/reliability/runtime-smoke.mjs   (after `npm run build -w balena-sdk`)
