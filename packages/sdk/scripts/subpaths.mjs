@@ -1,5 +1,5 @@
 // The modular subpaths: `balena-sdk/client` and one `balena-sdk/models/<file>` per model, with the
-// `sdk.models` name each factory fills. Read by tsdown.config.ts and write-subpath-types.mjs.
+// `sdk.models` name each factory fills. Read by tsdown.config.ts and the packaging tests.
 
 /**
  * `entry` defaults to `src/models/<file>/index.ts`; `parts` are extra factories of the subpath.
