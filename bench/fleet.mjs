@@ -53,6 +53,7 @@ try {
         current = { step, at: now };
         proxy.mark(step);
       };
+      const cpuBefore = process.cpuUsage();
       const started = performance.now();
       const result = await runFleetScenario(sdk, {
         credentials: { email: user.email, password: user.password },
@@ -63,6 +64,9 @@ try {
         mark,
       });
       const wallMs = performance.now() - started;
+      // CPU of this process: the SDK plus the proxy (the proxy's share is the same for both SDKs).
+      const cpu = process.cpuUsage(cpuBefore);
+      const cpuMs = (cpu.user + cpu.system) / 1000;
       const counters = proxy.counters();
       const recording = proxy.takeRecording();
       if (result.readBackCount !== DEVICES) {
@@ -70,6 +74,7 @@ try {
       }
       samples[name].push({
         wallMs,
+        cpuMs,
         stepMs,
         ...counters,
         fleetDeleteError: result.fleetDeleteError,
@@ -91,6 +96,7 @@ const summarize = (runs) => ({
   requestBytes: median(runs.map((r) => r.requestBytes)),
   responseBytes: median(runs.map((r) => r.responseBytes)),
   wallMsRuns: runs.map((r) => Math.round(r.wallMs)),
+  clientCpuMs: Math.round(median(runs.map((r) => r.cpuMs))),
   stepMs: Object.fromEntries(
     Object.keys(runs[0].stepMs).map((step) => [step, median(runs.map((r) => r.stepMs[step]))]),
   ),
@@ -109,6 +115,7 @@ console.log(
       official,
       ratio: {
         wallMs: ratio(ours.wallMs, official.wallMs),
+        clientCpuMs: ratio(ours.clientCpuMs, official.clientCpuMs),
         requests: ratio(ours.requests, official.requests),
         bytes: ratio(
           ours.requestBytes + ours.responseBytes,

@@ -85,6 +85,17 @@ function rows(results) {
         ratioOf(fleet.ours.wallMs, fleet.official.wallMs),
         '≤ 0.80',
       ],
+      ...(fleet.ours.clientCpuMs == null
+        ? []
+        : [
+            [
+              'Fleet scenario: CPU of the client process (SDK + proxy)',
+              `${fixed(fleet.ours.clientCpuMs / 1000)} s`,
+              `${fixed(fleet.official.clientCpuMs / 1000)} s`,
+              ratioOf(fleet.ours.clientCpuMs, fleet.official.clientCpuMs),
+              '',
+            ],
+          ]),
       [
         'Fleet scenario: HTTP requests at the server',
         String(fleet.ours.requests),
