@@ -12,6 +12,7 @@ import { installConfigRoutes } from './routes/config.js';
 import { treatUntranslatableQueriesAsBadRequests } from './odata-errors.js';
 import { seedReferenceData } from './seed/index.js';
 import { installIdentity } from './identity/index.js';
+import { getSigningSecret } from './identity/signing-secret.js';
 import { ensurePermissionData } from './permissions/index.js';
 import { registerRules } from './rules/index.js';
 import { installFeatures } from './features/index.js';
@@ -85,6 +86,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     await pine.sbvrUtils.db.transaction(async (tx) => {
       clearRollbackWatchdogs(tx);
       await ensurePermissionData(tx);
+      // Loaded (or created) here, in a writable transaction: the first request after a restart may be a read,
+      // whose read-only transaction cannot create the secrets table.
+      await getSigningSecret(tx);
       await seedReferenceData(tx);
       await features.afterInit(tx);
     });
