@@ -10,7 +10,7 @@ import { createCache } from './internal/cache.js';
 import { createDeviceUrlsBaseResolver } from './internal/device-urls-base.js';
 import { defineLazyProperties } from './internal/lazy.js';
 import { createPineTransport } from './internal/pine-transport.js';
-import { createPubSub } from './internal/pubsub.js';
+import { createPubSub, type PubSub } from './internal/pubsub.js';
 import type { BalenaModels, SdkModelContext } from './models/index.js';
 import { createPineClient, type PineClient } from './pine/index.js';
 import { createTokenStorage } from './platform/index.js';
@@ -43,7 +43,7 @@ function missingModel(name: string): Error {
 
 // Models call each other (`ctx.models.application` from the device model); a model that was not
 // registered fails with a message naming the fix instead of "cannot read properties of undefined".
-function guardMissingModels<T extends object>(models: T): T {
+function withMissingModelErrors<T extends object>(models: T): T {
   if (typeof Proxy !== 'function') return models;
   return new Proxy(models, {
     get(target, name, receiver) {
@@ -73,7 +73,26 @@ export function createClient<Models extends ModelFactories = Record<never, never
   options?: SdkOptions,
   models?: Models,
 ): BalenaClient<Models> {
-  const config = resolveConfig(options);
+  return buildClient<Models>(resolveConfig(options), models ?? ({} as Models), {
+    guardMissingModels: true,
+  }).client;
+}
+
+/** What `getSdk()` builds on top of a client. */
+export interface ClientInternals<Models extends ModelFactories> {
+  client: BalenaClient<Models>;
+  pubsub: PubSub;
+}
+
+/**
+ * The wiring shared by `createClient()` and `getSdk()`: transport, token store, pine, lazy `auth`
+ * and lazily built models. Not part of the public API.
+ */
+export function buildClient<Models extends ModelFactories>(
+  config: ResolvedConfig,
+  factories: Models,
+  { guardMissingModels }: { guardMissingModels: boolean },
+): ClientInternals<Models> {
   const tokens = createTokenManager(createTokenStorage(config.dataDirectory));
   const request = createTransport(config, tokens);
   const pubsub = createPubSub();
@@ -93,17 +112,15 @@ export function createClient<Models extends ModelFactories = Record<never, never
     },
     cache: createCache({ pubsub }),
     pubsub,
-    models: guardMissingModels(registry),
+    models: guardMissingModels ? withMissingModelErrors(registry) : registry,
     getDeviceUrlsBase: createDeviceUrlsBaseResolver(request, config.deviceUrlsBase),
   };
-  const factories: ModelFactories = models ?? {};
+  const entries: Array<[string, (context: SdkModelContext) => unknown]> = Object.entries(factories);
   defineLazyProperties(
     registry,
-    Object.fromEntries(
-      Object.entries(factories).map(([name, create]) => [name, () => create(ctx)]),
-    ),
+    Object.fromEntries(entries.map(([name, create]) => [name, () => create(ctx)])),
   );
   defineLazyProperties(client, { auth: () => createAuth({ config, request, tokens, pubsub }) });
   Object.defineProperty(client, 'models', { enumerable: true, value: ctx.models });
-  return client;
+  return { client, pubsub };
 }

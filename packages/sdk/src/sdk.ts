@@ -1,19 +1,14 @@
-import { createAuth, type BalenaAuth } from './auth/auth.js';
-import { createTokenManager } from './auth/token-manager.js';
 import { resolveConfig, type ResolvedConfig, type SdkOptions } from './config.js';
 import * as errors from './errors/index.js';
-import { createCache } from './internal/cache.js';
-import { createDeviceUrlsBaseResolver } from './internal/device-urls-base.js';
 import { defineLazyProperties } from './internal/lazy.js';
 import { createLogs, type BalenaLogs } from './logs/index.js';
-import { createPineTransport } from './internal/pine-transport.js';
-import { createPubSub } from './internal/pubsub.js';
-import { createPineClient, type PineClient } from './pine/index.js';
-import { createTokenStorage } from './platform/index.js';
+import type { PineClient } from './pine/index.js';
+import type { BalenaAuth } from './auth/auth.js';
+import type { BalenaRequest } from './transport/transport.js';
+import { buildClient } from './client.js';
 import { createSettings, type BalenaSettings } from './settings/index.js';
-import { createTransport, type BalenaRequest } from './transport/transport.js';
 import type BalenaModel from './types/v7.js';
-import { MODEL_FACTORIES, type BalenaModels, type SdkModelContext } from './models/index.js';
+import { MODEL_FACTORIES, type BalenaModels } from './models/index.js';
 import { mergePineOptions } from './utils/merge-pine-options.js';
 import type { Interceptor } from './transport/types.js';
 import { SDK_VERSION } from './version.js';
@@ -53,21 +48,9 @@ export interface BalenaSDK {
  */
 export function getSdk(options?: SdkOptions): BalenaSDK {
   const config: ResolvedConfig = resolveConfig(options);
-  const tokens = createTokenManager(createTokenStorage(config.dataDirectory));
-  const request = createTransport(config, tokens);
-  const pubsub = createPubSub();
-  const pine = createPineClient<BalenaModel>({
-    apiUrl: config.apiUrl,
-    apiVersion: config.apiVersion,
-    transport: createPineTransport(request, tokens),
-  });
-
-  const sdk = {
-    request,
-    pine,
-    errors,
-    version: SDK_VERSION,
-  } as BalenaSDK;
+  const { client } = buildClient(config, MODEL_FACTORIES, { guardMissingModels: false });
+  const { request, pine } = client;
+  const sdk = { request, pine, errors, version: SDK_VERSION } as BalenaSDK;
 
   Object.defineProperty(sdk, 'interceptors', {
     enumerable: true,
@@ -76,33 +59,9 @@ export function getSdk(options?: SdkOptions): BalenaSDK {
       request.interceptors = interceptors;
     },
   });
-
-  function createModels(): BalenaModels {
-    const models = {} as BalenaModels;
-    const ctx: SdkModelContext = {
-      config,
-      pine,
-      request,
-      get auth() {
-        return sdk.auth;
-      },
-      cache: createCache({ pubsub }),
-      pubsub,
-      models,
-      getDeviceUrlsBase: createDeviceUrlsBaseResolver(request, config.deviceUrlsBase),
-    };
-    const factories: Record<string, (context: SdkModelContext) => unknown> = MODEL_FACTORIES;
-    return defineLazyProperties(
-      models,
-      Object.fromEntries(
-        Object.entries(factories).map(([name, create]) => [name, () => create(ctx)]),
-      ),
-    );
-  }
-
   defineLazyProperties(sdk, {
-    auth: () => createAuth({ config, request, tokens, pubsub }),
-    models: createModels,
+    auth: () => client.auth,
+    models: () => client.models as BalenaModels,
     logs: () => createLogs({ config, pine, request }),
     settings: createSettings,
   });

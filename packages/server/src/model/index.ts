@@ -36,9 +36,12 @@ export function readModelText(): string {
  */
 export function compileModel(modelText: string = readModelText()): AbstractSqlModel {
   const lfModel = sbvrUtils.generateLfModel(modelText);
-  const translate = LF2AbstractSQL.createTranslator(
-    (sbvrTypesModule as { default?: typeof sbvrTypesModule.default }).default ?? sbvrTypesModule,
-  );
+  // The CommonJS default export arrives wrapped or not depending on the loader (Node vs vitest).
+  const interop = sbvrTypesModule as unknown as { default?: unknown };
+  const sbvrTypes = (interop.default ?? sbvrTypesModule) as Parameters<
+    typeof LF2AbstractSQL.createTranslator
+  >[0];
+  const translate = LF2AbstractSQL.createTranslator(sbvrTypes);
   const abstractSql = translate(lfModel, 'Process');
   applyFieldRenames(abstractSql);
   addComputedFields(abstractSql);
