@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     name: 'sdk',
     include: ['test/**/*.test.ts'],
-    exclude: ['test/models/**', 'test/api/**', '**/node_modules/**'],
+    exclude: ['test/models/**', 'test/api/**', 'test/browser/**', '**/node_modules/**'],
     testTimeout: 20_000,
   },
 });
