@@ -161,10 +161,28 @@ function rows(results) {
   return list;
 }
 
+/** Whether this SDK meets each target, keyed by the target text of its row. */
+function targetsMet(results) {
+  const { coldStart, install, bundles, fleet, overhead, rateLimited } = results;
+  return {
+    '≤ 0.20': coldStart && coldStart.ratio.importAndGetSdkMs <= 0.2,
+    '≤ 5 packages': install && install.ours.packages <= 5,
+    '≤ 3 MB': install && install.ours.bytes <= 3 * 2 ** 20,
+    '< 40 KB': bundles && bundles.ours.gzipBytes < 40 * 1024,
+    '≤ 0.80': fleet && fleet.ratio.wallMs <= 0.8,
+    '≤ 1.00': fleet && fleet.ours.requests <= fleet.official.requests,
+    '≤ 10 %': overhead && overhead.overheadPercent.ours <= 10,
+    0: rateLimited && rateLimited.ours.lost === 0,
+  };
+}
+
 function markdown(results) {
+  const met = targetsMet(results);
+  const verdict = (target) =>
+    target === '' || met[target] == null ? '' : met[target] ? 'yes' : 'no';
   const table = rows(results).map(
     ([label, ours, official, ratio, target]) =>
-      `| ${label} | ${ours} | ${official} | ${ratio == null ? '' : ratio.toFixed(2)} | ${target} |`,
+      `| ${label} | ${ours} | ${official} | ${ratio == null ? '' : ratio.toFixed(2)} | ${target} | ${verdict(target)} |`,
   );
   const { fleet, rateLimited, overhead, coldStart } = results;
   const lines = [
@@ -174,11 +192,16 @@ function markdown(results) {
     `Node ${results.machine?.node}, ${results.machine?.cpus} CPUs, load average at the end ${results.machine?.loadAverageAtEnd?.join(' / ')}).`,
     `Official SDK: ${results.officialSdk}. Ratio = ours / official (lower is better).`,
     '',
-    '| measure | this SDK | official | ratio | target |',
-    '|---|---:|---:|---:|---|',
+    '| measure | this SDK | official | ratio | target | met |',
+    '|---|---:|---:|---:|---|---|',
     ...table,
     '',
     '![ours / official ratios](benchmarks.svg)',
+    '',
+    'The fleet scenario is bound by the server: both SDKs send the same requests (see the wire comparison',
+    'below), and the local API on PGlite runs one transaction at a time, so most of the wall time is spent',
+    'in the API whichever SDK calls it. An SDK can only gain on its own CPU time and on how well it keeps',
+    'requests in flight; a larger gain would need fewer requests, which the wire compatibility rules out.',
     '',
     '## How each figure is measured',
     '',
