@@ -1,8 +1,20 @@
+import { createSha256 as createPortableSha256, type Sha256 } from '../models/os/sha256.js';
 import type { SettingsValue } from './yaml-lite.js';
 import { createMemoryStorage, type KeyValueStorage } from './storage.js';
 
 export type { KeyValueStorage } from './storage.js';
-export { createSha256 } from '../models/os/sha256.js';
+
+/**
+ * Creates an incremental SHA-256 hasher (the portable one: Web Crypto cannot hash a stream).
+ *
+ * @returns the hasher.
+ * @throws {Error} never.
+ * @example
+ * const hash = await createSha256();
+ */
+export async function createSha256(): Promise<Sha256> {
+  return createPortableSha256();
+}
 /** Settings as balena-settings-client exposes them. */
 export type SettingsRecord = Record<string, SettingsValue>;
 

@@ -85,7 +85,7 @@ export class OsImageDownloadStream extends ReadableStream<Uint8Array> {
     const total = totalOf(first);
     const checksum = first.headers.get(CHECKSUM_HEADER);
     const etag = first.headers.get('ETag');
-    const hash: Sha256 | undefined =
+    const hashing: Promise<Sha256> | undefined =
       checksum != null && settings.verifyChecksum ? createSha256() : undefined;
     const startedAt = Date.now();
     let reader = first.body.getReader();
@@ -137,8 +137,8 @@ export class OsImageDownloadStream extends ReadableStream<Uint8Array> {
                 await reopen(new Error('The OS image download ended early'));
                 continue;
               }
-              if (hash !== undefined && checksum != null) {
-                const actual = hash.digestHex();
+              if (hashing !== undefined && checksum != null) {
+                const actual = (await hashing).digestHex();
                 if (actual !== checksum.toLowerCase()) {
                   throw new OsImageChecksumError(checksum, actual);
                 }
@@ -147,7 +147,7 @@ export class OsImageDownloadStream extends ReadableStream<Uint8Array> {
               return;
             }
             const chunk = result.value;
-            hash?.update(chunk);
+            (await hashing)?.update(chunk);
             state.received += chunk.length;
             emit();
             controller.enqueue(chunk);
