@@ -324,6 +324,31 @@ describe('cascading deletes', () => {
     expect(leftovers[0]).toEqual({ tags: '0', release_tags: '0', app_tags: '0' });
     expect((await call('GET', '/actor/v1/whoami', key)).status).toBe(401);
   });
+
+  it('deleting an application whose device was pinned to its release keeps the history, detached', async () => {
+    const app = idOf(await newApp('pinnedFleet'));
+    const release = idOf(await newRelease(app));
+    const device = idOf(
+      await call('POST', '/v7/device', token, {
+        belongs_to__application: app,
+        is_of__device_type: deviceTypeId,
+      }),
+    );
+    const { uuid } = rows(await call('GET', `/v7/device(${device})?$select=uuid`, token))[0];
+    const pinned = await call('PATCH', `/v7/device(${device})`, token, {
+      is_pinned_on__release: release,
+    });
+    expect(pinned.status).toBe(200);
+
+    const deleted = await call('DELETE', `/v7/application(${app})`, token);
+    expect(deleted.status).toBe(200);
+    const { rows: history } = await sbvrUtils.db.executeSql(
+      `SELECT "is pinned on-release" AS pinned FROM "device history" WHERE "uuid" = $1`,
+      [uuid],
+    );
+    expect(history.length).toBeGreaterThan(0);
+    expect(history.map((row) => row.pinned)).toEqual(history.map(() => null));
+  });
 });
 
 describe('bad input', () => {

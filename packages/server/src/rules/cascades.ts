@@ -38,6 +38,9 @@ const RELEASE_CHILDREN: Dependent[] = [
   { table: 'release-has-tag key', column: 'release' },
   { table: 'release-has-asset key', column: 'release' },
   { table: 'device-installs-image', column: 'is provided by-release' },
+  // History outlives the release it mentions, as it outlives the device.
+  { table: 'device history', column: 'is running-release', detach: true },
+  { table: 'device history', column: 'is pinned on-release', detach: true },
   {
     table: 'image-is part of-release',
     column: 'is part of-release',
