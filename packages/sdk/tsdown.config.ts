@@ -17,6 +17,11 @@ const MODULAR_ENTRIES: Record<string, string> = {
   ),
 };
 
+/** The one chunk of SDK code the Node entries share (JavaScript only: declarations keep theirs). */
+const NODE_SHARED_CHUNK = {
+  name: (id: string) => (/[\\/]src[\\/].*(?<!\.d)\.ts$/.test(id) ? 'sdk' : null),
+};
+
 /** Browsers from 2022 on run ES2022 natively: class fields need no down-levelling helpers. */
 const BROWSER_TARGET = 'es2022';
 
@@ -79,6 +84,9 @@ export default defineConfig([
     // Whitespace and dead code go (a faster cold start: less to parse); names stay, so stack
     // traces stay readable.
     minify: { compress: true, mangle: false },
+    // Node does not tree-shake: every entry shares one chunk holding the SDK, so `import` reads two
+    // files instead of ~20 (about half the cold start).
+    outputOptions: { ...shared.outputOptions, codeSplitting: { groups: [NODE_SHARED_CHUNK] } },
   },
   // The public types do not depend on the platform: the browser build reuses the Node build's.
   {

@@ -1,5 +1,4 @@
 /// <reference types="node" />
-import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BalenaSettingsPermissionError } from '../errors/index.js';
 import type { KeyValueStorage } from './storage.js';
@@ -21,6 +20,8 @@ function isPermissionError(error: unknown): boolean {
  * const storage = createFileStorage(async () => '/home/me/.balena');
  */
 export function createFileStorage(resolveDirectory: () => Promise<string>): KeyValueStorage {
+  // Loaded on first use: importing node:fs/promises up front would slow every SDK start-up.
+  const fsPromises = () => import('node:fs/promises');
   let directory: Promise<string> | undefined;
   const pathOf = async (key: string) => {
     directory ??= resolveDirectory();
@@ -30,6 +31,7 @@ export function createFileStorage(resolveDirectory: () => Promise<string>): KeyV
   return {
     async getItem(key) {
       try {
+        const { readFile } = await fsPromises();
         return await readFile(await pathOf(key), 'utf8');
       } catch (error) {
         if (isPermissionError(error)) {
@@ -40,6 +42,7 @@ export function createFileStorage(resolveDirectory: () => Promise<string>): KeyV
     },
     async setItem(key, value) {
       const path = await pathOf(key);
+      const { mkdir, writeFile } = await fsPromises();
       try {
         await mkdir(await (directory as Promise<string>), { recursive: true, mode: 0o700 });
         await writeFile(path, value, { encoding: 'utf8', mode: 0o600 });
@@ -48,6 +51,7 @@ export function createFileStorage(resolveDirectory: () => Promise<string>): KeyV
       }
     },
     async removeItem(key) {
+      const { unlink } = await fsPromises();
       try {
         await unlink(await pathOf(key));
       } catch (error) {

@@ -1,6 +1,4 @@
 /// <reference types="node" />
-import * as buffer from 'node:buffer';
-import * as fs from 'node:fs';
 import path from 'node:path';
 
 const MIME_TYPES: Record<string, string> = {
@@ -32,6 +30,8 @@ const MIME_TYPES: Record<string, string> = {
  * const file = await openLocalFile('./build/report.pdf');
  */
 export async function openLocalFile(filePath: string): Promise<File> {
+  // Imported on first use: they are not needed unless an asset is uploaded from a path.
+  const [fs, buffer] = await Promise.all([import('node:fs'), import('node:buffer')]);
   const type = MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
   // Node 18 has neither fs.openAsBlob (the file would be read lazily) nor a global File: read it and use
   // node:buffer's File there.

@@ -1,13 +1,13 @@
 /// <reference types="node" />
-import { readFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseYamlLite, type SettingsTree, type SettingsValue } from './yaml-lite.js';
 
 /** Settings as balena-settings-client exposes them: plain values after defaults were computed. */
 export type SettingsRecord = Record<string, SettingsValue>;
 
-function userHome(): string {
+// node:os and node:fs/promises are imported when settings are first read, not at SDK start-up.
+async function userHome(): Promise<string> {
+  const { homedir, tmpdir } = await import('node:os');
   try {
     return homedir() || tmpdir();
   } catch {
@@ -29,9 +29,15 @@ function proxyUrlFor(balenaUrl: string): string {
   return `devices.${balenaUrl}`;
 }
 
-/** The defaults of balena-settings-client; functions are computed from the merged settings. */
-export function settingsDefaults(): Defaults {
-  const home = userHome();
+/**
+ * The defaults of balena-settings-client; functions are computed from the merged settings.
+ *
+ * @param home - the user's home directory (the data directory lives under it).
+ * @returns the defaults by setting name.
+ * @example
+ * const defaults = settingsDefaults('/home/me');
+ */
+export function settingsDefaults(home: string): Defaults {
   return {
     balenaUrl: 'balena-cloud.com',
     apiUrl: (s) => `https://api.${String(s.balenaUrl)}`,
@@ -53,6 +59,7 @@ export function settingsDefaults(): Defaults {
 }
 
 async function readSettingsFile(path: string): Promise<SettingsTree> {
+  const { readFile } = await import('node:fs/promises');
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -141,7 +148,7 @@ export async function readNodeSettings(
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
 ): Promise<SettingsRecord> {
-  const home = userHome();
+  const home = await userHome();
   const sources: SettingsTree[] = [
     renameResinKeys(await readSettingsFile(join(home, hidden('resinrc.yml')))),
     await readSettingsFile(join(home, hidden('balenarc.yml'))),
@@ -153,7 +160,7 @@ export async function readNodeSettings(
   for (const source of sources) {
     deepMerge(merged, source);
   }
-  const defaults = settingsDefaults();
+  const defaults = settingsDefaults(home);
   const plain: SettingsRecord = { ...merged };
   for (const [key, value] of Object.entries(defaults)) {
     if (!(key in plain) && typeof value !== 'function') {
