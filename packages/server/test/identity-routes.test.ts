@@ -5,35 +5,13 @@ import { createUser, issueEmailVerificationToken } from '../src/identity/index.j
 import { setPassword, findUserById } from '../src/identity/users.js';
 import { totpCode, decodeBase32 } from '../src/identity/totp.js';
 import { getSigningSecret, resetSigningSecretCache } from '../src/identity/signing-secret.js';
+import { request, type Reply } from './support/odata-client.js';
 
 let server: TestServer;
 let api: string;
 
-interface Reply {
-  status: number;
-  text: string;
-  json: unknown;
-  headers: Headers;
-}
-
-async function call(method: string, path: string, token?: string, body?: unknown): Promise<Reply> {
-  const headers: Record<string, string> = {};
-  if (token != null) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(api + path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, text, json, headers: res.headers };
-}
+const call = (method: string, path: string, token?: string, body?: unknown): Promise<Reply> =>
+  request(api, method, path, { token, body });
 
 function claimsOf(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<

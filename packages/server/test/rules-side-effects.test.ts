@@ -2,34 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sbvrUtils } from '@balena/pinejs';
 import { startTestServer, type TestServer } from '../src/testing/index.js';
 import { createUser, type CreatedUser } from '../src/identity/index.js';
+import { request, type Reply } from './support/odata-client.js';
 
 let server: TestServer;
 let api: string;
 
-interface Reply {
-  status: number;
-  text: string;
-  json: unknown;
-}
-
-async function call(method: string, path: string, token?: string, body?: unknown): Promise<Reply> {
-  const headers: Record<string, string> = {};
-  if (token != null) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(api + path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, text, json };
-}
+const call = (method: string, path: string, token?: string, body?: unknown): Promise<Reply> =>
+  request(api, method, path, { token, body });
 
 const rows = (reply: Reply) => (reply.json as { d: Array<Record<string, unknown>> }).d;
 const idOf = (reply: Reply) => (reply.json as { id: number }).id;

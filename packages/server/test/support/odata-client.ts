@@ -4,6 +4,7 @@ export interface Reply {
   status: number;
   text: string;
   json: unknown;
+  headers: Headers;
 }
 
 /**
@@ -39,7 +40,7 @@ export async function request(
   } catch {
     json = undefined;
   }
-  return { status: res.status, text, json };
+  return { status: res.status, text, json, headers: res.headers };
 }
 
 /**
