@@ -11,7 +11,7 @@ export default tseslint.config(
       '.tmp/**',
       'bench/.snapshot/**',
       'test-results/**',
-      'packages/sdk/src/types/v7.ts',
+      'packages/sdk/src/types/v7.generated.ts',
     ],
   },
   js.configs.recommended,

@@ -15,7 +15,7 @@ import type { BalenaModels, SdkModelContext } from './models/index.js';
 import { createPineClient, type PineClient } from './pine/index.js';
 import { createTokenStorage } from './platform/index.js';
 import { createTransport, type BalenaRequest } from './transport/transport.js';
-import type BalenaModel from './types/v7.js';
+import type BalenaModel from './types/v7.generated.js';
 
 export type { SdkOptions } from './config.js';
 

@@ -43,8 +43,8 @@ export type {
   TransportResponse,
 } from './transport/types.js';
 export { SDK_VERSION } from './version.js';
-export type * from './types/v7.js';
-export type { default as BalenaModel } from './types/v7.js';
+export type * from './types/v7.generated.js';
+export type { default as BalenaModel } from './types/v7.generated.js';
 export type * as Pine from './pine/index.js';
 export type {
   ODataOptions,

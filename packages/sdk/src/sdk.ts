@@ -7,7 +7,7 @@ import type { BalenaAuth } from './auth/auth.js';
 import type { BalenaRequest } from './transport/transport.js';
 import { buildClient } from './client.js';
 import { createSettings, type BalenaSettings } from './settings/index.js';
-import type BalenaModel from './types/v7.js';
+import type BalenaModel from './types/v7.generated.js';
 import { MODEL_FACTORIES, type BalenaModels } from './models/index.js';
 import { mergePineOptions } from './utils/merge-pine-options.js';
 import type { Interceptor } from './transport/types.js';

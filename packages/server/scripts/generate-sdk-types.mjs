@@ -1,4 +1,4 @@
-// Writes packages/sdk/src/types/v7.ts from the compiled model (run `npm run build` first; generate:types does).
+// Writes packages/sdk/src/types/v7.generated.ts from the compiled model (run `npm run build` first; generate:types does).
 import fs from 'node:fs';
 import { generateSdkTypes, SDK_TYPES_PATH } from '../dist/model/sdk-types.js';
 

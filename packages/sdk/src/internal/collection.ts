@@ -24,7 +24,7 @@ import type {
   RowResult,
   StringKeyOf,
 } from '../pine/index.js';
-import type BalenaModel from '../types/v7.js';
+import type BalenaModel from '../types/v7.generated.js';
 import { mergePineOptions, type MergeableOptions } from '../utils/merge-pine-options.js';
 
 /** A resource name of the v7 model. */

@@ -10,7 +10,7 @@
  */
 import type { ModelContext } from '../internal/model-context.js';
 import type { PineClient } from '../pine/index.js';
-import type BalenaModel from '../types/v7.js';
+import type BalenaModel from '../types/v7.generated.js';
 import { createApplicationModel } from './application/index.js';
 import { createOrganizationModel } from './organization/index.js';
 import { createTeamModel } from './team/index.js';

@@ -1,5 +1,5 @@
 // A small model in the exact shape @balena/abstract-sql-to-typescript v6.1.23 generates, used only
-// by the type tests so that they do not depend on the generated src/types/v7.ts.
+// by the type tests so that they do not depend on the generated src/types/v7.generated.ts.
 
 type Types = {
   'Date Time': { Read: string; Write: string | number | Date };

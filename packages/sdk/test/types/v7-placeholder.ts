@@ -1,6 +1,6 @@
 // Type test: the v7 model (placeholder or generated) plugs into the typed pine client.
 import type { PineClient } from '../../src/pine/index.js';
-import type BalenaModel from '../../src/types/v7.js';
+import type BalenaModel from '../../src/types/v7.generated.js';
 
 declare const pine: PineClient<BalenaModel>;
 

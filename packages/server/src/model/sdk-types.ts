@@ -3,7 +3,7 @@ import { abstractSqlToTypescriptTypes } from '@balena/abstract-sql-to-typescript
 import { compileModel } from './index.js';
 
 /** Where the generated file lives, relative to the repository root. */
-export const SDK_TYPES_PATH = 'packages/sdk/src/types/v7.ts';
+export const SDK_TYPES_PATH = 'packages/sdk/src/types/v7.generated.ts';
 
 // The generator imports its scalar types from its own package; the SDK must not depend on it, so the
 // few it uses are declared inline, with the same shapes.
@@ -35,7 +35,7 @@ const HEADER = `// Generated from packages/server/src/model/balena.sbvr by \`npm
 `;
 
 /**
- * Generates the text of the SDK's `types/v7.ts` from the balena model.
+ * Generates the text of the SDK's `types/v7.generated.ts` from the balena model.
  * @throws when the model does not compile or the generator's output changes shape.
  * @example
  * fs.writeFileSync(SDK_TYPES_PATH, generateSdkTypes());

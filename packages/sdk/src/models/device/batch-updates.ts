@@ -10,7 +10,7 @@ import {
 } from '../../errors/index.js';
 import { runBatched, type BatchInput, type BatchSpec } from '../../internal/batch.js';
 import type { PineRequestOptions } from '../../pine/index.js';
-import type BalenaModel from '../../types/v7.js';
+import type BalenaModel from '../../types/v7.generated.js';
 import type { SdkModelContext } from '../index.js';
 import type { UuidOrId } from './core.js';
 

@@ -14,7 +14,7 @@ import {
 } from '../../internal/collection.js';
 import { ORGANIZATION_LOOKUP, findOne, resolveId } from '../../internal/ids.js';
 import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
-import type { Organization } from '../../types/v7.js';
+import type { Organization } from '../../types/v7.generated.js';
 import type { SdkModelContext } from '../index.js';
 
 /** An organization handle or id. */

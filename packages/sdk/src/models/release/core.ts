@@ -14,7 +14,7 @@ import {
 import { BalenaReleaseNotFound } from '../../errors/index.js';
 import { APPLICATION_LOOKUP, isId, resolveId } from '../../internal/ids.js';
 import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
-import type { Image, Release, User } from '../../types/v7.js';
+import type { Image, Release, User } from '../../types/v7.generated.js';
 import type { SdkModelContext } from '../index.js';
 import {
   findRelease,

@@ -2,7 +2,7 @@
  * Changing releases: `finalize`, `setIsInvalidated`, `setNote`, `setKnownIssueList`.
  */
 import type { PineRequestOptions } from '../../pine/index.js';
-import type { Release } from '../../types/v7.js';
+import type { Release } from '../../types/v7.generated.js';
 import type { SdkModelContext } from '../index.js';
 import { resolveReleaseId, type CommitOrIdOrRawVersion } from './lookup.js';
 
