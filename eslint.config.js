@@ -22,6 +22,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // Pages loaded by the browser tests run in the browser.
+    files: ['packages/sdk/test/browser/fixtures/**'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     rules: {
       'max-lines': ['error', { max: 500, skipBlankLines: true, skipComments: true }],
       '@typescript-eslint/no-unused-vars': [

@@ -48,7 +48,11 @@ describe('contract helpers', () => {
   });
 
   it('maps flash protocols and boot media to install methods', () => {
-    const contract = (data: Record<string, unknown>) => ({ slug: 's', type: 'hw.device-type', data });
+    const contract = (data: Record<string, unknown>) => ({
+      slug: 's',
+      type: 'hw.device-type',
+      data,
+    });
     expect(calculateInstallMethod(contract({ flashProtocol: 'RPIBOOT' }))).toBe('internalFlash');
     expect(calculateInstallMethod(contract({ flashProtocol: 'jetsonFlash' }))).toBe('jetsonFlash');
     expect(calculateInstallMethod(contract({ media: { defaultBoot: 'image' } }))).toBe('image');
