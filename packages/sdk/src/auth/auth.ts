@@ -20,14 +20,104 @@ import type {
 /** `sdk.auth`: log in and out, and find out who the stored credential belongs to. */
 export interface BalenaAuth {
   twoFactor: TwoFactorAuth;
+
+  /**
+   * Returns who the stored credential belongs to (user, application or device); memoised until the key changes.
+   *
+   * @param callOptions - signal, headers, timeout.
+   * @returns the actor, or undefined when not logged in.
+   * @throws {BalenaRequestError} for API failures other than 401.
+   * @example
+   * const actor = await sdk.auth.whoami();
+   */
   whoami(callOptions?: CallOptions): Promise<WhoamiResult | undefined>;
+
+  /**
+   * Exchanges e-mail and password for a session token, without storing it.
+   *
+   * @param credentials - `email` (or username) and `password`.
+   * @param callOptions - signal, headers, timeout.
+   * @returns the session token.
+   * @throws {BalenaInvalidLoginCredentials} on 401.
+   * @throws {BalenaTooManyRequests} on 429.
+   * @example
+   * const token = await sdk.auth.authenticate({ email, password });
+   */
   authenticate(credentials: LoginCredentials, callOptions?: CallOptions): Promise<string>;
+
+  /**
+   * Logs in with e-mail and password and stores the session token.
+   *
+   * @param credentials - `email` (or username) and `password`.
+   * @param callOptions - signal, headers, timeout.
+   * @throws {BalenaInvalidLoginCredentials} on wrong credentials.
+   * @example
+   * await sdk.auth.login({ email: 'me@example.com', password: 'secret' });
+   */
   login(credentials: LoginCredentials, callOptions?: CallOptions): Promise<void>;
+
+  /**
+   * Stores a session token or API key as the SDK's credential (no request is sent).
+   *
+   * @param authToken - a JWT or an API key.
+   * @throws {BalenaMalformedToken} for an empty or malformed key.
+   * @throws {BalenaExpiredToken} for an expired JWT (the previous key is kept).
+   * @example
+   * await sdk.auth.loginWithToken(process.env.BALENA_API_KEY!);
+   */
   loginWithToken(authToken: string): Promise<void>;
+
+  /**
+   * Tells whether the stored credential is accepted by the API (asks it whenever a key is stored).
+   *
+   * @param callOptions - signal, headers, timeout.
+   * @returns false when there is no key or it is invalid or expired; never throws for those.
+   * @throws {BalenaRequestError} for API failures other than 401, and network errors.
+   * @example
+   * if (!(await sdk.auth.isLoggedIn())) await sdk.auth.login(credentials);
+   */
   isLoggedIn(callOptions?: CallOptions): Promise<boolean>;
+
+  /**
+   * Returns the stored key (no request is sent).
+   *
+   * @returns the JWT or API key.
+   * @throws {BalenaNotLoggedIn} when no key is stored.
+   * @example
+   * const token = await sdk.auth.getToken();
+   */
   getToken(): Promise<string>;
+
+  /**
+   * Returns the actor id of the stored credential.
+   *
+   * @param callOptions - signal, headers, timeout.
+   * @returns the actor id.
+   * @throws {BalenaNotLoggedIn} when not logged in.
+   * @example
+   * const actorId = await sdk.auth.getActorId();
+   */
   getActorId(callOptions?: CallOptions): Promise<number>;
+
+  /**
+   * Returns the id, actor id, e-mail and username of the logged-in user.
+   *
+   * @param callOptions - signal, headers, timeout.
+   * @returns the user info.
+   * @throws {BalenaNotLoggedIn} when not logged in.
+   * @throws {Error} when the credential belongs to an application or device.
+   * @example
+   * const { username } = await sdk.auth.getUserInfo();
+   */
   getUserInfo(callOptions?: CallOptions): Promise<UserInfo>;
+
+  /**
+   * Forgets the stored credential (no request is sent).
+   *
+   * @throws {BalenaSettingsPermissionError} when the token file cannot be removed.
+   * @example
+   * await sdk.auth.logout();
+   */
   logout(): Promise<void>;
   register(credentials: RegisterCredentials, callOptions?: CallOptions): Promise<string>;
   verifyEmail(verificationPayload: VerifyEmailPayload, callOptions?: CallOptions): Promise<string>;
@@ -92,15 +182,6 @@ export function createAuth(ctx: AuthContext): BalenaAuth {
     }
   }
 
-  /**
-   * Returns who the stored credential belongs to (user, application or device); memoised until the key changes.
-   *
-   * @param callOptions - signal, headers, timeout.
-   * @returns the actor, or undefined when not logged in.
-   * @throws {BalenaRequestError} for API failures other than 401.
-   * @example
-   * const actor = await sdk.auth.whoami();
-   */
   async function whoami(callOptions?: CallOptions): Promise<WhoamiResult | undefined> {
     try {
       return await getActorDetails(false, callOptions);
@@ -110,17 +191,6 @@ export function createAuth(ctx: AuthContext): BalenaAuth {
     }
   }
 
-  /**
-   * Exchanges e-mail and password for a session token, without storing it.
-   *
-   * @param credentials - `email` (or username) and `password`.
-   * @param callOptions - signal, headers, timeout.
-   * @returns the session token.
-   * @throws {BalenaInvalidLoginCredentials} on 401.
-   * @throws {BalenaTooManyRequests} on 429.
-   * @example
-   * const token = await sdk.auth.authenticate({ email, password });
-   */
   async function authenticate(
     credentials: LoginCredentials,
     callOptions?: CallOptions,
@@ -147,43 +217,16 @@ export function createAuth(ctx: AuthContext): BalenaAuth {
     }
   }
 
-  /**
-   * Logs in with e-mail and password and stores the session token.
-   *
-   * @param credentials - `email` (or username) and `password`.
-   * @param callOptions - signal, headers, timeout.
-   * @throws {BalenaInvalidLoginCredentials} on wrong credentials.
-   * @example
-   * await sdk.auth.login({ email: 'me@example.com', password: 'secret' });
-   */
   async function login(credentials: LoginCredentials, callOptions?: CallOptions): Promise<void> {
     whoamiCache = undefined;
     await setKey(await authenticate(credentials, callOptions));
   }
 
-  /**
-   * Stores a session token or API key as the SDK's credential (no request is sent).
-   *
-   * @param authToken - a JWT or an API key.
-   * @throws {BalenaMalformedToken} for an empty or malformed key.
-   * @throws {BalenaExpiredToken} for an expired JWT (the previous key is kept).
-   * @example
-   * await sdk.auth.loginWithToken(process.env.BALENA_API_KEY!);
-   */
   async function loginWithToken(authToken: string): Promise<void> {
     whoamiCache = undefined;
     await setKey(authToken);
   }
 
-  /**
-   * Tells whether the stored credential is accepted by the API (asks it whenever a key is stored).
-   *
-   * @param callOptions - signal, headers, timeout.
-   * @returns false when there is no key or it is invalid or expired; never throws for those.
-   * @throws {BalenaRequestError} for API failures other than 401, and network errors.
-   * @example
-   * if (!(await sdk.auth.isLoggedIn())) await sdk.auth.login(credentials);
-   */
   async function isLoggedIn(callOptions?: CallOptions): Promise<boolean> {
     try {
       await getActorDetails(true, callOptions);
@@ -196,14 +239,6 @@ export function createAuth(ctx: AuthContext): BalenaAuth {
     }
   }
 
-  /**
-   * Returns the stored key (no request is sent).
-   *
-   * @returns the JWT or API key.
-   * @throws {BalenaNotLoggedIn} when no key is stored.
-   * @example
-   * const token = await sdk.auth.getToken();
-   */
   async function getToken(): Promise<string> {
     const token = await tokens.getToken().catch((error: unknown) => {
       throw normalizeAuthError(error);
@@ -214,29 +249,10 @@ export function createAuth(ctx: AuthContext): BalenaAuth {
     return token.key;
   }
 
-  /**
-   * Returns the actor id of the stored credential.
-   *
-   * @param callOptions - signal, headers, timeout.
-   * @returns the actor id.
-   * @throws {BalenaNotLoggedIn} when not logged in.
-   * @example
-   * const actorId = await sdk.auth.getActorId();
-   */
   async function getActorId(callOptions?: CallOptions): Promise<number> {
     return (await getActorDetails(false, callOptions)).id;
   }
 
-  /**
-   * Returns the id, actor id, e-mail and username of the logged-in user.
-   *
-   * @param callOptions - signal, headers, timeout.
-   * @returns the user info.
-   * @throws {BalenaNotLoggedIn} when not logged in.
-   * @throws {Error} when the credential belongs to an application or device.
-   * @example
-   * const { username } = await sdk.auth.getUserInfo();
-   */
   async function getUserInfo(callOptions?: CallOptions): Promise<UserInfo> {
     const actor = await getActorDetails(false, callOptions);
     if (actor.actorType !== 'user') {
@@ -245,13 +261,6 @@ export function createAuth(ctx: AuthContext): BalenaAuth {
     return { id: actor.actorTypeId, actor: actor.id, email: actor.email, username: actor.username };
   }
 
-  /**
-   * Forgets the stored credential (no request is sent).
-   *
-   * @throws {BalenaSettingsPermissionError} when the token file cannot be removed.
-   * @example
-   * await sdk.auth.logout();
-   */
   async function logout(): Promise<void> {
     whoamiCache = undefined;
     await notifyingKeyChange(() => tokens.removeKey());

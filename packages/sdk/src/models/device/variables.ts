@@ -23,16 +23,51 @@ type DeviceDependent = 'device_tag' | 'device_config_variable' | 'device_environ
 
 /** The listings of a device tag or variable kind over every device of a fleet. */
 export interface ByFleetOfDevice<T extends ResourceName> {
+  /**
+   * The entries of every device of a fleet, ordered by key.
+   *
+   * @param slugOrUuidOrId - the fleet id, slug or uuid.
+   * @param options - pine options merged with the defaults.
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns the entries.
+   * @throws {BalenaApplicationNotFound} when the fleet does not exist.
+   * @example
+   * const tags = await sdk.models.device.tags.getAllByApplication('myorg/myfleet');
+   */
   getAllByApplication<const O extends ResourceOptions<T>>(
     slugOrUuidOrId: string | number,
     options?: O,
     callOptions?: PineRequestOptions,
   ): Promise<Array<ResultRow<T, O>>>;
+
+  /**
+   * Pages through the entries of every device of a fleet.
+   *
+   * @param slugOrUuidOrId - the fleet id, slug or uuid.
+   * @param options - pine options merged with the defaults.
+   * @param iterateOptions - `pageSize`, `signal`, `headers`, `timeout`.
+   * @returns an async iterator over the entries.
+   * @throws {BalenaApplicationNotFound} when the fleet does not exist.
+   * @example
+   * for await (const tag of sdk.models.device.tags.iterateAllByApplication(123)) console.log(tag.tag_key);
+   */
   iterateAllByApplication<const O extends ResourceOptions<T>>(
     slugOrUuidOrId: string | number,
     options?: O,
     iterateOptions?: IterateOptions,
   ): AsyncIterableIterator<ResultRow<T, O>>;
+
+  /**
+   * Counts the entries of every device of a fleet.
+   *
+   * @param slugOrUuidOrId - the fleet id, slug or uuid.
+   * @param options - an optional `$filter`.
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns the number of entries.
+   * @throws {BalenaApplicationNotFound} when the fleet does not exist.
+   * @example
+   * const n = await sdk.models.device.envVar.countAllByApplication(123);
+   */
   countAllByApplication(
     slugOrUuidOrId: string | number,
     options?: { $filter?: Filter },
@@ -85,17 +120,6 @@ function byFleetOfDevice<T extends ResourceName>(
     return $filter;
   };
   return {
-    /**
-     * The entries of every device of a fleet, ordered by key.
-     *
-     * @param slugOrUuidOrId - the fleet id, slug or uuid.
-     * @param options - pine options merged with the defaults.
-     * @param callOptions - `signal`, `headers`, `timeout`.
-     * @returns the entries.
-     * @throws {BalenaApplicationNotFound} when the fleet does not exist.
-     * @example
-     * const tags = await sdk.models.device.tags.getAllByApplication('myorg/myfleet');
-     */
     async getAllByApplication<const O extends ResourceOptions<T>>(
       slugOrUuidOrId: string | number,
       options?: O,
@@ -110,17 +134,6 @@ function byFleetOfDevice<T extends ResourceName>(
         callOptions,
       );
     },
-    /**
-     * Pages through the entries of every device of a fleet.
-     *
-     * @param slugOrUuidOrId - the fleet id, slug or uuid.
-     * @param options - pine options merged with the defaults.
-     * @param iterateOptions - `pageSize`, `signal`, `headers`, `timeout`.
-     * @returns an async iterator over the entries.
-     * @throws {BalenaApplicationNotFound} when the fleet does not exist.
-     * @example
-     * for await (const tag of sdk.models.device.tags.iterateAllByApplication(123)) console.log(tag.tag_key);
-     */
     async *iterateAllByApplication<const O extends ResourceOptions<T>>(
       slugOrUuidOrId: string | number,
       options?: O,
@@ -130,17 +143,6 @@ function byFleetOfDevice<T extends ResourceName>(
       const inFleet = withMethodFilter(options, $filter);
       yield* iterateCollection(ctx.pine, resource, order, inFleet, iterateOptions);
     },
-    /**
-     * Counts the entries of every device of a fleet.
-     *
-     * @param slugOrUuidOrId - the fleet id, slug or uuid.
-     * @param options - an optional `$filter`.
-     * @param callOptions - `signal`, `headers`, `timeout`.
-     * @returns the number of entries.
-     * @throws {BalenaApplicationNotFound} when the fleet does not exist.
-     * @example
-     * const n = await sdk.models.device.envVar.countAllByApplication(123);
-     */
     async countAllByApplication(
       slugOrUuidOrId: string | number,
       options?: { $filter?: Filter },
