@@ -27,6 +27,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
+    // The CommonJS example shows `require('balena-sdk')` on purpose.
+    files: ['examples/**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     rules: {
       'max-lines': ['error', { max: 500, skipBlankLines: true, skipComments: true }],
       '@typescript-eslint/no-unused-vars': [

@@ -1,0 +1,33 @@
+// Node ESM: import the SDK, log in, list your fleets, create one and remove it again.
+//
+// Run it against the local API (start it with `npm start`, which prints the demo account):
+//   node examples/node-esm.mjs
+// Environment: BALENA_API_URL (default http://127.0.0.1:1337/), BALENA_EMAIL and BALENA_PASSWORD
+// (default: the demo account), BALENA_DEVICE_TYPE for the new fleet (default raspberrypi3).
+import { getSdk } from 'balena-sdk';
+
+const apiUrl = process.env.BALENA_API_URL ?? 'http://127.0.0.1:1337/';
+const email = process.env.BALENA_EMAIL ?? 'demo@balena-local.test';
+const password = process.env.BALENA_PASSWORD ?? 'balena-demo-password';
+const deviceType = process.env.BALENA_DEVICE_TYPE ?? 'raspberrypi3';
+
+// dataDirectory: false keeps the session token in memory instead of ~/.balena.
+const sdk = getSdk({ apiUrl, dataDirectory: false });
+await sdk.auth.login({ email, password });
+const { username } = await sdk.auth.getUserInfo();
+console.log(`Logged in to ${apiUrl} as ${username}`);
+
+const listFleets = () =>
+  sdk.models.application.getAllDirectlyAccessible({ $select: ['id', 'app_name', 'slug'] });
+
+console.log('Fleets:');
+for (const fleet of await listFleets()) console.log(`  ${fleet.id}  ${fleet.slug}`);
+
+// A fleet belongs to an organization; every user has a personal one named after them.
+const name = `example-${Date.now().toString(36)}`;
+const created = await sdk.models.application.create({ name, deviceType, organization: username });
+console.log(`Created fleet ${created.app_name} (id ${created.id})`);
+console.log(`Fleets now: ${(await listFleets()).map((fleet) => fleet.app_name).join(', ')}`);
+
+await sdk.models.application.remove(created.id);
+console.log(`Removed fleet ${created.app_name}`);
