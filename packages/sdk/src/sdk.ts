@@ -16,7 +16,7 @@ import { SDK_VERSION } from './version.js';
 export type { BalenaModels, SdkModelContext } from './models/index.js';
 export type { BalenaLogs } from './logs/index.js';
 
-/** `sdk.utils`. */
+/** `sdk.utils`: helpers for building pine options. */
 export interface BalenaUtils {
   mergePineOptions: typeof mergePineOptions;
 }
@@ -28,10 +28,18 @@ export interface BalenaSDK {
   logs: BalenaLogs;
   settings: BalenaSettings;
   utils: BalenaUtils;
+  /**
+   * The balena-request compatible interceptors of every request, in order; assign a new array
+   * to replace them all.
+   *
+   * @example
+   * sdk.interceptors.push({ request: (request) => ({ ...request, headers: { ...request.headers, 'X-Trace': '1' } }) });
+   */
   interceptors: Interceptor[];
   request: BalenaRequest;
   pine: PineClient<BalenaModel>;
   errors: typeof errors;
+  /** The version of this SDK package, e.g. `23.2.15`. */
   version: string;
 }
 

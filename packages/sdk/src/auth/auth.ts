@@ -119,8 +119,39 @@ export interface BalenaAuth {
    * await sdk.auth.logout();
    */
   logout(): Promise<void>;
+
+  /**
+   * Creates a user account and resolves with its session token, without storing it.
+   *
+   * @param credentials - `email`, `password` and optionally `g-recaptcha-response`.
+   * @param callOptions - signal, headers, timeout.
+   * @returns the new user's session token.
+   * @throws {BalenaRequestError} when the API rejects the registration.
+   * @example
+   * const token = await sdk.auth.register({ email, password });
+   */
   register(credentials: RegisterCredentials, callOptions?: CallOptions): Promise<string>;
+
+  /**
+   * Verifies an e-mail address with the token from the verification e-mail.
+   *
+   * @param verificationPayload - `email` and `token`.
+   * @param callOptions - signal, headers, timeout.
+   * @returns a session token.
+   * @throws {BalenaRequestError} when the token is invalid.
+   * @example
+   * const token = await sdk.auth.verifyEmail({ email, token });
+   */
   verifyEmail(verificationPayload: VerifyEmailPayload, callOptions?: CallOptions): Promise<string>;
+
+  /**
+   * Asks the API to send the logged-in user a new verification e-mail.
+   *
+   * @param callOptions - signal, headers, timeout.
+   * @throws {BalenaNotLoggedIn} when not logged in.
+   * @example
+   * await sdk.auth.requestVerificationEmail();
+   */
   requestVerificationEmail(callOptions?: CallOptions): Promise<void>;
 }
 

@@ -16,7 +16,7 @@ import type { LogMessage, LogsOptions, LogsSubscribeOptions } from './types.js';
 export { LogsSubscription } from './subscription.js';
 export type * from './types.js';
 
-/** `sdk.logs`. */
+/** `sdk.logs`: the log history of a device and live subscriptions to its new lines. */
 export interface BalenaLogs {
   /**
    * Gets the latest log lines of a device, oldest first.
