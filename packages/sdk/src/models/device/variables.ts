@@ -77,15 +77,87 @@ export interface ByFleetOfDevice<T extends ResourceName> {
 
 /** `sdk.models.device.tags`: the tags of one device, and of every device of a fleet. */
 export interface DeviceTags<T extends ResourceName = 'device_tag'> extends ByFleetOfDevice<T> {
+  /**
+   * The entries of one device, ordered by key.
+   *
+   * @param uuidOrId - the device id or full uuid.
+   * @param options - pine options merged with the defaults.
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns the entries.
+   * @throws {BalenaDeviceNotFound} when the device does not exist.
+   * @example
+   * const vars = await sdk.models.device.envVar.getAllByDevice(123);
+   */
   getAllByDevice: DependentResource<T>['getAllByParent'];
+
+  /**
+   * Pages through the entries of one device.
+   *
+   * @param uuidOrId - the device id or full uuid.
+   * @param options - pine options merged with the defaults.
+   * @param iterateOptions - `pageSize`, `signal`, `headers`, `timeout`.
+   * @returns an async iterator over the entries.
+   * @throws {BalenaDeviceNotFound} when the device does not exist.
+   * @example
+   * for await (const tag of sdk.models.device.tags.iterateAllByDevice(123)) console.log(tag.value);
+   */
   iterateAllByDevice: DependentResource<T>['iterateAllByParent'];
+
+  /**
+   * Counts the entries of one device.
+   *
+   * @param uuidOrId - the device id or full uuid.
+   * @param options - an optional `$filter`.
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns the number of entries.
+   * @throws {BalenaDeviceNotFound} when the device does not exist.
+   * @example
+   * const n = await sdk.models.device.tags.countAllByDevice(123);
+   */
   countAllByDevice: DependentResource<T>['countAllByParent'];
+
+  /**
+   * Creates or updates one entry of a device.
+   *
+   * @param uuidOrId - the device id or full uuid.
+   * @param key - the tag key or variable name.
+   * @param value - the value.
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns nothing.
+   * @throws {BalenaDeviceNotFound} when the device does not exist.
+   * @throws {BalenaRequestError} when the API rejects the key or value.
+   * @example
+   * await sdk.models.device.tags.set(123, 'room', 'kitchen');
+   */
   set: DependentResource<T>['set'];
+
+  /**
+   * Deletes one entry of a device (no error when it does not exist).
+   *
+   * @param uuidOrId - the device id or full uuid.
+   * @param key - the tag key or variable name.
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns nothing.
+   * @throws {BalenaDeviceNotFound} when the device does not exist.
+   * @example
+   * await sdk.models.device.tags.remove(123, 'room');
+   */
   remove: DependentResource<T>['remove'];
 }
 
 /** `sdk.models.device.configVar` / `envVar`: the same plus `get(device, name)`. */
 export interface DeviceVariables<T extends ResourceName> extends DeviceTags<T> {
+  /**
+   * The value of one variable of a device.
+   *
+   * @param uuidOrId - the device id or full uuid.
+   * @param key - the variable name.
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns the value, or `undefined` when the variable is not set.
+   * @throws {BalenaDeviceNotFound} when the device does not exist.
+   * @example
+   * const value = await sdk.models.device.envVar.get(123, 'VAR');
+   */
   get: DependentResource<T>['get'];
 }
 
@@ -157,67 +229,10 @@ function byFleetOfDevice<T extends ResourceName>(
 /** The per-device methods of one tag or variable kind, under the official names. */
 function byDevice<T extends ResourceName>(resource: DependentResource<T>) {
   return {
-    /**
-     * The entries of one device, ordered by key.
-     *
-     * @param uuidOrId - the device id or full uuid.
-     * @param options - pine options merged with the defaults.
-     * @param callOptions - `signal`, `headers`, `timeout`.
-     * @returns the entries.
-     * @throws {BalenaDeviceNotFound} when the device does not exist.
-     * @example
-     * const vars = await sdk.models.device.envVar.getAllByDevice(123);
-     */
     getAllByDevice: resource.getAllByParent,
-    /**
-     * Pages through the entries of one device.
-     *
-     * @param uuidOrId - the device id or full uuid.
-     * @param options - pine options merged with the defaults.
-     * @param iterateOptions - `pageSize`, `signal`, `headers`, `timeout`.
-     * @returns an async iterator over the entries.
-     * @throws {BalenaDeviceNotFound} when the device does not exist.
-     * @example
-     * for await (const tag of sdk.models.device.tags.iterateAllByDevice(123)) console.log(tag.value);
-     */
     iterateAllByDevice: resource.iterateAllByParent,
-    /**
-     * Counts the entries of one device.
-     *
-     * @param uuidOrId - the device id or full uuid.
-     * @param options - an optional `$filter`.
-     * @param callOptions - `signal`, `headers`, `timeout`.
-     * @returns the number of entries.
-     * @throws {BalenaDeviceNotFound} when the device does not exist.
-     * @example
-     * const n = await sdk.models.device.tags.countAllByDevice(123);
-     */
     countAllByDevice: resource.countAllByParent,
-    /**
-     * Creates or updates one entry of a device.
-     *
-     * @param uuidOrId - the device id or full uuid.
-     * @param key - the tag key or variable name.
-     * @param value - the value.
-     * @param callOptions - `signal`, `headers`, `timeout`.
-     * @returns nothing.
-     * @throws {BalenaDeviceNotFound} when the device does not exist.
-     * @throws {BalenaRequestError} when the API rejects the key or value.
-     * @example
-     * await sdk.models.device.tags.set(123, 'room', 'kitchen');
-     */
     set: resource.set,
-    /**
-     * Deletes one entry of a device (no error when it does not exist).
-     *
-     * @param uuidOrId - the device id or full uuid.
-     * @param key - the tag key or variable name.
-     * @param callOptions - `signal`, `headers`, `timeout`.
-     * @returns nothing.
-     * @throws {BalenaDeviceNotFound} when the device does not exist.
-     * @example
-     * await sdk.models.device.tags.remove(123, 'room');
-     */
     remove: resource.remove,
   };
 }
@@ -249,17 +264,6 @@ export function createDeviceVariables(ctx: SdkModelContext): DeviceVariableNames
     return {
       ...byDevice(dependent),
       ...fleet,
-      /**
-       * The value of one variable of a device.
-       *
-       * @param uuidOrId - the device id or full uuid.
-       * @param key - the variable name.
-       * @param callOptions - `signal`, `headers`, `timeout`.
-       * @returns the value, or `undefined` when the variable is not set.
-       * @throws {BalenaDeviceNotFound} when the device does not exist.
-       * @example
-       * const value = await sdk.models.device.envVar.get(123, 'VAR');
-       */
       get: dependent.get,
     };
   };
