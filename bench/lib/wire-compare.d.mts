@@ -21,7 +21,16 @@ export interface WireComparison {
   steps: Array<{ step: string; ours: number; official: number; identical: number }>;
   onlyOurs: Array<{ step: string; count: number; request: CanonicalRequest }>;
   onlyOfficial: Array<{ step: string; count: number; request: CanonicalRequest }>;
+  omitted: Array<{ step: string; count: number; request: CanonicalRequest; reason: string }>;
 }
+
+export const DELIBERATE_OMISSIONS: ReadonlyArray<{
+  steps: string[];
+  method: string;
+  path: string;
+  query: Array<[string, string]>;
+  reason: string;
+}>;
 
 export function labelsOf(result: FleetScenarioResult): {
   strings: Map<string, string>;

@@ -5,9 +5,12 @@
  * Wire behaviour (official SDK): reads order by the key; `set` POSTs `{parent, key, value}` and,
  * when the API answers 409 with "unique", PATCHes the existing row's `value`; `remove` DELETEs by
  * `$filter`. A numeric parent skips the lookup on `set`; when that POST fails, the parent is looked
- * up to surface its NotFound error instead of the API's.
+ * up to surface its NotFound error instead of the API's. A parent whose id is already known
+ * (`parentIds`) skips the lookup as well: when the POST fails, the id is looked up again and the
+ * write retried once if it changed.
  */
 import { isBalenaError } from '../errors/index.js';
+import type { IdCache } from './id-cache.js';
 import type { Filter, IterateOptions, PineRequestOptions } from '../pine/index.js';
 import {
   countCollection,
@@ -31,6 +34,8 @@ export interface DependentResourceSpec<T extends ResourceName> {
   parentField: string;
   /** Resolves the caller's parent identifier to its id (throws the parent's NotFound error). */
   getParentId: (parent: string | number, callOptions?: PineRequestOptions) => Promise<number>;
+  /** Ids already known for immutable parent identifiers (see `internal/id-cache.ts`). */
+  parentIds?: IdCache;
 }
 
 /** The operations of a dependent resource. */
@@ -90,7 +95,7 @@ export interface DependentResource<T extends ResourceName> {
 export function createDependentResource<T extends ResourceName>(
   spec: DependentResourceSpec<T>,
 ): DependentResource<T> {
-  const { pine, resource, keyField, parentField, getParentId } = spec;
+  const { pine, resource, keyField, parentField, getParentId, parentIds } = spec;
   const order = `${keyField} asc`;
   const byKey = (parentId: number, key: string): Filter => ({
     [parentField]: parentId,
@@ -128,20 +133,33 @@ export function createDependentResource<T extends ResourceName>(
     },
 
     async set(parent, key, value, callOptions) {
-      const parentId = typeof parent === 'number' ? parent : await getParentId(parent, callOptions);
-      try {
-        await untypedPine(pine).upsert(
+      const knownId = typeof parent === 'string' ? parentIds?.get(parent) : undefined;
+      const parentId =
+        typeof parent === 'number' ? parent : (knownId ?? (await getParentId(parent, callOptions)));
+      const upsert = (id: number) =>
+        untypedPine(pine).upsert(
           {
             resource,
-            id: { [parentField]: parentId, [keyField]: key },
+            id: { [parentField]: id, [keyField]: key },
             body: { value: String(value) },
           },
           callOptions,
         );
+      try {
+        await upsert(parentId);
       } catch (error) {
-        if (typeof parent === 'number' && isBalenaError(error, 'BalenaRequestError')) {
+        if (!isBalenaError(error, 'BalenaRequestError')) throw error;
+        if (typeof parent === 'number') {
           // The API hides rows the caller cannot see: report the missing parent, not the 401/400.
           await getParentId(parent, callOptions);
+        } else if (knownId !== undefined) {
+          // The known id may be stale (the parent was deleted): look it up as if it were unknown.
+          parentIds?.delete(parent);
+          const currentId = await getParentId(parent, callOptions);
+          if (currentId !== knownId) {
+            await upsert(currentId);
+            return;
+          }
         }
         throw error;
       }

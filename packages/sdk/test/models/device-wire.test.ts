@@ -133,7 +133,7 @@ const WRITES: Array<
   ['tags.remove', (sdk) => sdk.models.device.tags.remove(devices[0].uuid, 'k')],
   [
     'envVar.set',
-    (sdk) => sdk.models.device.envVar.set(devices[0].uuid, 'WIRE', '1'),
+    (sdk) => sdk.models.device.envVar.set(devices[0].id, 'WIRE', '1'),
     (sdk) => sdk.models.device.envVar.remove(devices[0].id, 'WIRE'),
   ],
   [
@@ -161,6 +161,21 @@ describe('models.device sends the same requests as the official SDK', () => {
     // `undo` (not compared) restores the state between the two runs, e.g. deletes a created key.
     const run = await pair.both(call, undo && (() => undo(pair.ours)));
     expect(run.ourCalls).toEqual(run.officialCalls);
+    expect(run.ourResult.error).toEqual(run.officialResult.error);
+  });
+
+  it('envVar.set by the uuid of a device this SDK registered: the same write, without the id lookup', async () => {
+    const call = (sdk: BalenaSDK) =>
+      sdk.models.device.envVar.set(devices[0].uuid, 'WIRE_BY_UUID', '1');
+    const run = await pair.both(call, () =>
+      pair.ours.models.device.envVar.remove(devices[0].id, 'WIRE_BY_UUID'),
+    );
+    expect(run.officialCalls[0]).toEqual({
+      method: 'GET',
+      url: `/v7/device(uuid='${devices[0].uuid}')?$select=id`,
+      body: undefined,
+    });
+    expect(run.ourCalls).toEqual(run.officialCalls.slice(1));
     expect(run.ourResult.error).toEqual(run.officialResult.error);
   });
 });

@@ -8,6 +8,10 @@ import {
 } from '../../errors/index.js';
 import { runBatched } from '../../internal/batch.js';
 import { APPLICATION_LOOKUP, ORGANIZATION_LOOKUP, resolveId } from '../../internal/ids.js';
+import {
+  createProvisioningKey,
+  type ProvisioningKeyDetails,
+} from '../../internal/provisioning-key.js';
 import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import type { SlugOrUuidOrId } from './core.js';
@@ -30,12 +34,8 @@ export interface ApplicationCreateOptions {
 }
 
 /** Options of `generateProvisioningKey`. */
-export interface GenerateProvisioningKeyOptions {
+export interface GenerateProvisioningKeyOptions extends ProvisioningKeyDetails {
   slugOrUuidOrId: SlugOrUuidOrId;
-  /** ISO date when the key expires, or null for a key that never expires. */
-  keyExpiryDate: string | null;
-  keyName?: string;
-  keyDescription?: string;
 }
 
 /**
@@ -191,23 +191,8 @@ export function createApplicationLifecycle(ctx: SdkModelContext) {
     options: GenerateProvisioningKeyOptions,
     callOptions?: PineRequestOptions,
   ): Promise<string> {
-    const actorTypeId = await appId(options.slugOrUuidOrId, callOptions);
-    const { body } = await request.send<string>(
-      {
-        method: 'POST',
-        url: '/api-key/v2/',
-        body: {
-          actorType: 'application',
-          actorTypeId,
-          roles: ['provisioning-api-key'],
-          name: options.keyName,
-          description: options.keyDescription,
-          expiryDate: options.keyExpiryDate,
-        },
-      },
-      callOptions,
-    );
-    return body;
+    const id = await appId(options.slugOrUuidOrId, callOptions);
+    return createProvisioningKey(request, id, options, callOptions);
   }
 
   return {

@@ -2,6 +2,7 @@
  * `sdk.models.device`: devices, their tags and variables, release pinning, local mode, device
  * URLs, registration, supervisor actions and OS updates.
  */
+import { createIdCache } from '../../internal/id-cache.js';
 import type { SdkModelContext } from '../index.js';
 import { createDeviceBatchUpdates } from './batch-updates.js';
 import { createDeviceCore } from './core.js';
@@ -60,7 +61,10 @@ export type DeviceModel = ReturnType<typeof createDeviceCore> &
  * const { get, getAllByApplication } = sdk.models.device;
  */
 export function createDeviceModel(ctx: SdkModelContext): DeviceModel {
-  const variables = createDeviceVariables(ctx);
+  // Device ids by uuid, learnt from registrations and lookups: writes of tags and variables by
+  // uuid skip the lookup request for devices already seen.
+  const deviceIds = createIdCache(ctx.pubsub);
+  const variables = createDeviceVariables(ctx, deviceIds);
   return {
     ...createDeviceCore(ctx),
     ...createDevicesByOrganization(ctx),
@@ -69,7 +73,7 @@ export function createDeviceModel(ctx: SdkModelContext): DeviceModel {
     ...createDeviceMove(ctx),
     ...createDeviceReleasePinning(ctx),
     ...createDeviceTargetState(ctx),
-    ...createDeviceRegistration(ctx),
+    ...createDeviceRegistration(ctx, deviceIds),
     ...createDeviceLocalMode(ctx, variables.configVar),
     ...createDeviceSupervisorActions(ctx),
     ...createDeviceOsUpdate(ctx),

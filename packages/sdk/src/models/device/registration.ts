@@ -4,7 +4,9 @@
  */
 import { BalenaInvalidDeviceType } from '../../errors/index.js';
 import { isArchitectureCompatibleWith } from '../../internal/cpu-architecture.js';
+import type { IdCache } from '../../internal/id-cache.js';
 import { DEVICE_LOOKUP, resolveId } from '../../internal/ids.js';
+import { createProvisioningKey } from '../../internal/provisioning-key.js';
 import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import type { UuidOrId } from './core.js';
@@ -24,12 +26,13 @@ const ARCHITECTURE_EXPAND = { is_of__cpu_architecture: { $select: 'slug' } } as 
  * Builds the registration methods of `sdk.models.device`.
  *
  * @param ctx - the model context.
+ * @param deviceIds - where a registered device's id is remembered by its uuid.
  * @returns the methods.
  * @throws {Error} never at build time.
  * @example
- * const registration = createDeviceRegistration(ctx);
+ * const registration = createDeviceRegistration(ctx, createIdCache(ctx.pubsub));
  */
-export function createDeviceRegistration(ctx: SdkModelContext) {
+export function createDeviceRegistration(ctx: SdkModelContext, deviceIds: IdCache) {
   /**
    * A new random device uuid: 32 lower-case hexadecimal characters.
    *
@@ -66,16 +69,8 @@ export function createDeviceRegistration(ctx: SdkModelContext) {
     deviceTypeSlug?: string,
     callOptions?: PineRequestOptions,
   ): Promise<DeviceRegistrationInfo> {
-    const [userInfo, provisioningKey, fleet, deviceType] = await Promise.all([
+    const [userInfo, fleet, deviceType] = await Promise.all([
       ctx.auth.getUserInfo(callOptions),
-      ctx.models.application.generateProvisioningKey(
-        {
-          slugOrUuidOrId: applicationSlugOrUuidOrId,
-          keyExpiryDate: new Date(Date.now() + PROVISIONING_KEY_LIFETIME_MS).toISOString(),
-          keyDescription: 'Created by SDK to register a device',
-        },
-        callOptions,
-      ),
       ctx.models.application.get(
         applicationSlugOrUuidOrId,
         {
@@ -107,6 +102,17 @@ export function createDeviceRegistration(ctx: SdkModelContext) {
         );
       }
     }
+    // The key is created once the fleet is found and the device type fits, so a refused
+    // registration leaves no key behind.
+    const provisioningKey = await createProvisioningKey(
+      ctx.request,
+      fleet.id,
+      {
+        keyExpiryDate: new Date(Date.now() + PROVISIONING_KEY_LIFETIME_MS).toISOString(),
+        keyDescription: 'Created by SDK to register a device',
+      },
+      callOptions,
+    );
     const { body } = await ctx.request.send<DeviceRegistrationInfo>({
       method: 'POST',
       url: '/device/register',
@@ -122,6 +128,7 @@ export function createDeviceRegistration(ctx: SdkModelContext) {
         device_type: deviceType?.slug ?? fleetDeviceType?.slug,
       },
     });
+    deviceIds.set(body.uuid, body.id);
     return body;
   }
 

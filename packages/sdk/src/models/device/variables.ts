@@ -15,6 +15,7 @@ import {
   createDependentResource,
   type DependentResource,
 } from '../../internal/dependent-resource.js';
+import type { IdCache } from '../../internal/id-cache.js';
 import { APPLICATION_LOOKUP, DEVICE_LOOKUP, resolveId } from '../../internal/ids.js';
 import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
@@ -241,14 +242,21 @@ function byDevice<T extends ResourceName>(resource: DependentResource<T>) {
  * Builds `tags`, `configVar` and `envVar` of `sdk.models.device`.
  *
  * @param ctx - the model context.
+ * @param deviceIds - device ids already known by uuid: `set` skips the lookup for them.
  * @returns the three namespaces.
  * @throws {Error} never at build time.
  * @example
- * const { tags, envVar } = createDeviceVariables(ctx);
+ * const { tags, envVar } = createDeviceVariables(ctx, createIdCache(ctx.pubsub));
  */
-export function createDeviceVariables(ctx: SdkModelContext): DeviceVariableNamespaces {
-  const getParentId = (parent: string | number, callOptions?: PineRequestOptions) =>
-    resolveId(ctx.pine, DEVICE_LOOKUP, parent, callOptions);
+export function createDeviceVariables(
+  ctx: SdkModelContext,
+  deviceIds: IdCache,
+): DeviceVariableNamespaces {
+  const getParentId = async (parent: string | number, callOptions?: PineRequestOptions) => {
+    const id = await resolveId(ctx.pine, DEVICE_LOOKUP, parent, callOptions);
+    if (typeof parent === 'string') deviceIds.set(parent, id);
+    return id;
+  };
   const build = <T extends DeviceDependent>(resource: T, keyField: string) => {
     const dependent = createDependentResource({
       pine: ctx.pine,
@@ -256,6 +264,7 @@ export function createDeviceVariables(ctx: SdkModelContext): DeviceVariableNames
       keyField,
       parentField: 'device',
       getParentId,
+      parentIds: deviceIds,
     });
     return { dependent, fleet: byFleetOfDevice(ctx, resource, keyField) };
   };

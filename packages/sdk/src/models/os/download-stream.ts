@@ -2,10 +2,14 @@
  * The stream `os.download` resolves with: a web `ReadableStream` of the image bytes that also emits
  * the official `'progress'` events, resumes a dropped connection with `Range` and verifies the
  * `X-Checksum-Sha256` header incrementally (memory stays flat whatever the image size).
+ *
+ * `os.download` imports this module on first use: defining a `ReadableStream` subclass makes Node
+ * load its web streams, which would otherwise cost every SDK user start-up time.
  */
 import type { BalenaStreamResponse } from '../../transport/types.js';
 import { createSha256 } from '../../platform/index.js';
 import type { Sha256 } from './sha256.js';
+import { OsImageChecksumError } from './checksum-error.js';
 import type { DownloadProgress } from './types.js';
 
 /** Response header the API sends with the hex SHA-256 of the whole image. */
@@ -13,28 +17,6 @@ export const CHECKSUM_HEADER = 'X-Checksum-Sha256';
 
 /** Chunks the stream reads ahead of its consumer. */
 export const READ_AHEAD_CHUNKS = 8;
-
-/** Reconnections after a dropped connection, by default. */
-export const DEFAULT_MAX_RESUME_ATTEMPTS = 5;
-
-/** The downloaded bytes do not hash to the checksum the server announced. */
-export class OsImageChecksumError extends Error {
-  /**
-   * Creates the error.
-   *
-   * @param expected - the checksum the server announced.
-   * @param actual - the checksum of the received bytes.
-   * @example
-   * throw new OsImageChecksumError('ab12…', 'cd34…');
-   */
-  constructor(
-    readonly expected: string,
-    readonly actual: string,
-  ) {
-    super(`OS image checksum mismatch: expected sha256 ${expected}, received ${actual}`);
-    this.name = 'OsImageChecksumError';
-  }
-}
 
 /** Opens the image from a byte offset (`Range: bytes=<offset>-` when not 0). */
 export type OpenImage = (offset: number) => Promise<BalenaStreamResponse>;

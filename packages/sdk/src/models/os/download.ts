@@ -7,11 +7,7 @@ import { valid } from '../../internal/semver.js';
 import type { Cache } from '../../internal/cache.js';
 import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
-import {
-  DEFAULT_MAX_RESUME_ATTEMPTS,
-  OsImageDownloadStream,
-  type OpenImage,
-} from './download-stream.js';
+import type { OpenImage, OsImageDownloadStream } from './download-stream.js';
 import {
   OsTypes,
   type DownloadBehaviour,
@@ -19,6 +15,9 @@ import {
   type ImgConfigOptions,
   type OsVersion,
 } from './types.js';
+
+/** Reconnections after a dropped connection, by default. */
+const DEFAULT_MAX_RESUME_ATTEMPTS = 5;
 
 /** What the download methods need from the rest of the OS model. */
 export interface DownloadDependencies {
@@ -152,6 +151,7 @@ export function createOsDownload(ctx: SdkModelContext, deps: DownloadDependencie
           },
           callOptions,
         );
+      const { OsImageDownloadStream } = await import('./download-stream.js');
       return new OsImageDownloadStream({
         first: await open(0),
         open,

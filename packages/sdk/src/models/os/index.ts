@@ -22,7 +22,8 @@ import {
 
 export { OsTypes, OsVariant } from './types.js';
 export type * from './types.js';
-export { OsImageChecksumError, OsImageDownloadStream } from './download-stream.js';
+export { OsImageChecksumError } from './checksum-error.js';
+export type { OsImageDownloadStream } from './download-stream.js';
 
 export type { SupervisorRelease } from './supervisor-releases.js';
 
