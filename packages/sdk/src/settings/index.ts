@@ -2,9 +2,25 @@ import { readSettings, type SettingsRecord } from '../platform/index.js';
 
 /** `sdk.settings`: the balena settings of this machine (Node only). */
 export interface BalenaSettings {
-  /** Resolves one setting as text. */
+  /**
+   * Resolves one setting as text.
+   *
+   * @param key - the setting name, e.g. `apiUrl` or `dataDirectory`.
+   * @returns the value as text.
+   * @throws {Error} "Setting not found: <key>" for unknown settings; in browsers, always.
+   * @example
+   * const apiUrl = await sdk.settings.get('apiUrl');
+   */
   get(key: string): Promise<string>;
-  /** Resolves every setting. */
+
+  /**
+   * Resolves every setting.
+   *
+   * @returns the settings record.
+   * @throws {Error} when a settings file cannot be parsed; in browsers, always.
+   * @example
+   * const all = await sdk.settings.getAll();
+   */
   getAll(): Promise<SettingsRecord>;
 }
 
@@ -27,15 +43,6 @@ export function createSettings(): BalenaSettings {
     return loaded;
   };
 
-  /**
-   * Resolves one setting.
-   *
-   * @param key - the setting name, e.g. `apiUrl` or `dataDirectory`.
-   * @returns the value as text.
-   * @throws {Error} "Setting not found: <key>" for unknown settings; in browsers, always.
-   * @example
-   * const apiUrl = await sdk.settings.get('apiUrl');
-   */
   async function get(key: string): Promise<string> {
     const value = (await load())[key];
     if (value == null) {
@@ -44,14 +51,6 @@ export function createSettings(): BalenaSettings {
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
 
-  /**
-   * Resolves every setting.
-   *
-   * @returns the settings record.
-   * @throws {Error} when a settings file cannot be parsed; in browsers, always.
-   * @example
-   * const all = await sdk.settings.getAll();
-   */
   async function getAll(): Promise<SettingsRecord> {
     return { ...(await load()) };
   }

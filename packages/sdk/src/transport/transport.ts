@@ -45,11 +45,42 @@ export interface TransportSettings {
 
 /** `sdk.request`: balena-request compatible HTTP calls through the SDK's middleware. */
 export interface BalenaRequest {
-  /** Sends a request and resolves with the decoded response; statuses >= 400 reject. */
+  /**
+   * Sends a request and resolves with the decoded response; statuses >= 400 reject.
+   *
+   * @param options - `url` (absolute, or a path under `baseUrl`, the API by default), `method`,
+   *   `body`, `qs`, `json`, `sendToken`, `responseFormat` and the other request options.
+   * @param callOptions - `signal`, `headers`, `timeout` for this call.
+   * @returns the status, headers and decoded body.
+   * @throws {BalenaRequestError} for a response status of 400 or more.
+   * @throws {BalenaNetworkError} when no response arrives (`BalenaRequestTimeoutError` on timeout).
+   * @throws {TypeError} when `url` is missing.
+   * @example
+   * const { body } = await sdk.request.send({ method: 'GET', url: '/config' });
+   */
   send<T = unknown>(options: RequestOptions, callOptions?: CallOptions): Promise<BalenaResponse<T>>;
-  /** Sends a request and resolves with the unread body as a web `ReadableStream`. */
+  /**
+   * Sends a request and resolves with the unread body as a web `ReadableStream`.
+   *
+   * @param options - the request options of `send`.
+   * @param callOptions - `signal`, `headers`, `timeout` for this call.
+   * @returns the status, headers and the body stream (read it, or cancel it to free the connection).
+   * @throws {BalenaRequestError} for a response status of 400 or more.
+   * @throws {BalenaNetworkError} when no response arrives.
+   * @example
+   * const { body } = await sdk.request.stream({ url: '/download', qs: { deviceType: 'raspberrypi3' } });
+   */
   stream(options: RequestOptions, callOptions?: CallOptions): Promise<BalenaStreamResponse>;
-  /** Exchanges the stored JWT for a fresh one and stores it; resolves with the new token. */
+  /**
+   * Exchanges the stored JWT for a fresh one and stores it; resolves with the new token.
+   *
+   * @param options - `baseUrl`: the API to ask, the SDK's `apiUrl` by default.
+   * @returns the new session token.
+   * @throws {BalenaExpiredToken} when the stored token has expired (it is removed).
+   * @throws {BalenaRequestError} when the API refuses the refresh.
+   * @example
+   * const token = await sdk.request.refreshToken();
+   */
   refreshToken(options?: { baseUrl?: string }): Promise<string>;
   /** The interceptor array; assign a new array to replace every interceptor. */
   interceptors: Interceptor[];

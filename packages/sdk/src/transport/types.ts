@@ -90,13 +90,45 @@ export type TransportResponse = BalenaResponse | BalenaStreamResponse;
 
 /** A balena-request compatible interceptor; every hook may be async. */
 export interface Interceptor {
-  /** Runs before sending, in array order; returns the (possibly changed) request. */
+  /**
+   * Runs before sending, in array order; returns the (possibly changed) request.
+   *
+   * @param request - the request with its defaults applied.
+   * @returns the request to send (the same object or a new one).
+   * @throws {Error} anything it throws fails the request (after `requestError` hooks).
+   * @example
+   * sdk.interceptors.push({ request: (request) => ({ ...request, headers: { ...request.headers, 'X-Trace': '1' } }) });
+   */
   request?: (request: PreparedRequest) => PreparedRequest | Promise<PreparedRequest>;
-  /** Receives a failure of an earlier request hook or of pre-flight token checks. */
+  /**
+   * Receives a failure of an earlier request hook or of pre-flight token checks.
+   *
+   * @param error - the failure.
+   * @returns a request to send instead.
+   * @throws {Error} rethrow the error (or another) to fail the request.
+   * @example
+   * sdk.interceptors.push({ requestError: (error) => { console.error(error); throw error; } });
+   */
   requestError?: (error: unknown) => PreparedRequest | Promise<PreparedRequest>;
-  /** Runs after a successful response, in reverse array order. */
+  /**
+   * Runs after a successful response, in reverse array order.
+   *
+   * @param response - the response (status, headers, body).
+   * @returns the response the caller receives (the same object or a new one).
+   * @throws {Error} anything it throws fails the request (after `responseError` hooks).
+   * @example
+   * sdk.interceptors.push({ response: (response) => { console.log(response.statusCode); return response; } });
+   */
   response?: (response: TransportResponse) => TransportResponse | Promise<TransportResponse>;
-  /** Receives network errors, HTTP error responses and earlier response-hook failures. */
+  /**
+   * Receives network errors, HTTP error responses and earlier response-hook failures.
+   *
+   * @param error - the failure, e.g. a `BalenaRequestError`.
+   * @returns a response to resolve the request with instead.
+   * @throws {Error} rethrow the error (or another) to fail the request.
+   * @example
+   * sdk.interceptors.push({ responseError: (error) => { console.error(error); throw error; } });
+   */
   responseError?: (error: unknown) => TransportResponse | Promise<TransportResponse>;
 }
 
