@@ -88,6 +88,18 @@ function docOf(checker, symbolOrSignature) {
   return { description, tags };
 }
 
+/** The symbol that carries the docs: aliases and `{ name }` shorthand properties are followed. */
+function valueSymbolOf(checker, symbol) {
+  let target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  const shorthand = target.declarations?.find(ts.isShorthandPropertyAssignment);
+  const documented = partsToMarkdown(target.getDocumentationComment(checker));
+  if (shorthand && !documented) {
+    const value = checker.getShorthandAssignmentValueSymbol(shorthand);
+    if (value) target = value.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(value) : value;
+  }
+  return target;
+}
+
 /**
  * The documentation of a method, function or class reachable from the SDK.
  *
@@ -101,7 +113,7 @@ export function readDoc(checker, symbol, type, name) {
   const constructors = type.getConstructSignatures();
   const isConstructor = constructors.length > 0 && type.getCallSignatures().length === 0;
   const signatures = isConstructor ? constructors : type.getCallSignatures();
-  const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  const target = valueSymbolOf(checker, symbol);
   // Docs may sit on the property (interfaces) or on the function it points to (factories).
   const sources = [
     docOf(checker, target),
