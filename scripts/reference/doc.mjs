@@ -95,7 +95,8 @@ function valueSymbolOf(checker, symbol) {
   const documented = partsToMarkdown(target.getDocumentationComment(checker));
   if (shorthand && !documented) {
     const value = checker.getShorthandAssignmentValueSymbol(shorthand);
-    if (value) target = value.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(value) : value;
+    if (value)
+      target = value.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(value) : value;
   }
   return target;
 }
