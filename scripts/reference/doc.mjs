@@ -61,18 +61,32 @@ function declaredSignature(name, declaration, signature, checker) {
   return `${name}${typeParameters}(${parameters}): ${returned}`;
 }
 
+/** Whether a declaration sits inside a generic function, interface or class (e.g. a builder). */
+function inGenericScope(declaration) {
+  for (let node = declaration.parent; node; node = node.parent) {
+    if (node.typeParameters?.length) return true;
+  }
+  return false;
+}
+
+/** The checker's form of a signature, or undefined when it is truncated or too long. */
+function printedSignature(signature, checker) {
+  const printed = checker.signatureToString(signature, undefined, SIGNATURE_FLAGS);
+  return !printed.includes('...') && printed.length <= MAX_PRINTED_SIGNATURE ? printed : undefined;
+}
+
 /**
- * One signature as a TypeScript declaration (`function name(...): Result;`): the checker's
- * instantiated form (generic builders print their concrete types), or the source text when the
- * printed form is truncated or too long.
+ * One signature as a TypeScript declaration (`function name(...): Result;`): as written when the
+ * declaration is self-contained; the checker's instantiated form for members of generic builders
+ * (their concrete types), unless that form is truncated or too long.
  */
 function signatureText(name, signature, checker, isConstructor) {
   const declaration = signature.getDeclaration();
-  const printed = checker.signatureToString(signature, undefined, SIGNATURE_FLAGS);
-  const usable = !printed.includes('...') && printed.length <= MAX_PRINTED_SIGNATURE;
+  const asWritten = declaration?.type && !isConstructor && !inGenericScope(declaration);
+  const printed = asWritten ? undefined : printedSignature(signature, checker);
   let text =
-    usable || !declaration
-      ? `${name}${printed}`
+    printed || !declaration
+      ? `${name}${printed ?? checker.signatureToString(signature, undefined, SIGNATURE_FLAGS)}`
       : declaredSignature(name, declaration, signature, checker);
   // Optional members print as `x?: T | undefined`; the `?` already says it.
   text = text
