@@ -91,12 +91,15 @@ export interface ClientInternals<Models extends ModelFactories> {
 export function buildClient<Models extends ModelFactories>(
   config: ResolvedConfig,
   factories: Models,
-  { guardMissingModels }: { guardMissingModels: boolean },
+  {
+    guardMissingModels,
+    createPine = createPineClient,
+  }: { guardMissingModels: boolean; createPine?: typeof createPineClient },
 ): ClientInternals<Models> {
   const tokens = createTokenManager(createTokenStorage(config.dataDirectory));
   const request = createTransport(config, tokens);
   const pubsub = createPubSub();
-  const pine = createPineClient<BalenaModel>({
+  const pine = createPine<BalenaModel>({
     apiUrl: config.apiUrl,
     apiVersion: config.apiVersion,
     transport: createPineTransport(request, tokens),

@@ -2,7 +2,7 @@ import { resolveConfig, type ResolvedConfig, type SdkOptions } from './config.js
 import * as errors from './errors/index.js';
 import { defineLazyProperties } from './internal/lazy.js';
 import { createLogs, type BalenaLogs } from './logs/index.js';
-import type { PineClient } from './pine/index.js';
+import { createPinejsCompatibleClient, type PinejsCompatibleClient } from './pine/index.js';
 import type { BalenaAuth } from './auth/auth.js';
 import type { BalenaRequest } from './transport/transport.js';
 import { buildClient } from './client.js';
@@ -37,7 +37,7 @@ export interface BalenaSDK {
    */
   interceptors: Interceptor[];
   request: BalenaRequest;
-  pine: PineClient<BalenaModel>;
+  pine: PinejsCompatibleClient<BalenaModel>;
   errors: typeof errors;
   /** The version of this SDK package, e.g. `23.2.15`. */
   version: string;
@@ -56,7 +56,10 @@ export interface BalenaSDK {
  */
 export function getSdk(options?: SdkOptions): BalenaSDK {
   const config: ResolvedConfig = resolveConfig(options);
-  const { client } = buildClient(config, MODEL_FACTORIES, { guardMissingModels: false });
+  const { client } = buildClient(config, MODEL_FACTORIES, {
+    guardMissingModels: false,
+    createPine: createPinejsCompatibleClient,
+  });
   const { request, pine } = client;
   const sdk = { request, pine, errors, version: SDK_VERSION } as BalenaSDK;
 

@@ -12,6 +12,7 @@ import type {
   ResourceId,
   StringKeyOf,
 } from './query-types.js';
+import type { RetryParameters } from './retry.js';
 import type { Primitive } from './values.js';
 
 /** What the pine client hands to the transport for one request. */
@@ -62,6 +63,11 @@ export interface BaseParams {
   passthrough?: PinePassthrough;
   /** Overrides the client's `apiPrefix` for this request. */
   apiPrefix?: string;
+  /**
+   * Overrides the client's `retry` setting for this request; `false` disables retries. Honoured
+   * by clients with pinejs-client-core's retries (`sdk.pine`); others send the request once.
+   */
+  retry?: RetryParameters;
 }
 
 /** Parameters of a read. */

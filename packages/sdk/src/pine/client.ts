@@ -7,6 +7,7 @@ import type {
   PineClientConfig,
   PineRequestOptions,
   PineSubscription,
+  PineTransport,
   PreparedRequest,
 } from './client-types.js';
 import { compileUrl } from './compile.js';
@@ -16,7 +17,8 @@ import type { AnyModel, ModelShape, PinePassthrough } from './query-types.js';
 import {
   assertNoUrl,
   sendPineRequest,
-  unwrapGetResult,
+  transformGetResult,
+  type PineSend,
   type RawParams,
   type RequestContext,
 } from './request.js';
@@ -24,10 +26,21 @@ import { createPollingSubscription } from './subscription.js';
 import { escapeLiteral, isObjectLike, isPrimitive, ownEntries, type Primitive } from './values.js';
 
 /**
+ * Adds members to a new client (and to each of its clones) and returns how the client's requests
+ * reach the transport. Kept apart so that clients without it carry none of its code.
+ */
+export type PineClientExtension = (
+  client: PineClient<AnyModel>,
+  transport: PineTransport,
+) => PineSend;
+
+/**
  * Creates a pine client bound to an API and a transport.
  *
  * @param config - `apiUrl`, `apiVersion`, the `transport` that sends requests and resolves parsed
  *   JSON bodies, and optional `passthrough` settings for every request.
+ * @param extension - optional members and request wrapping, e.g. pinejs-client-core's retries
+ *   (see `createPinejsCompatibleClient`).
  * @returns the client; pass a model type argument to type resources and results.
  * @throws {TypeError} when `apiUrl` is not a valid URL.
  * @example
@@ -36,13 +49,14 @@ import { escapeLiteral, isObjectLike, isPrimitive, ownEntries, type Primitive } 
  */
 export function createPineClient<Model extends ModelShape<Model> = AnyModel>(
   config: PineClientConfig,
+  extension?: PineClientExtension,
 ): PineClient<Model> {
   const { apiUrl, apiVersion, transport } = config;
   const passthrough: PinePassthrough = { ...config.passthrough };
   const context: RequestContext = {
     apiPrefix: new URL(`/${apiVersion}/`, apiUrl).href,
     passthrough,
-    transport,
+    send: transport,
   };
 
   function request(params: RawParams, requestOptions?: PineRequestOptions): Promise<unknown> {
@@ -52,7 +66,7 @@ export function createPineClient<Model extends ModelShape<Model> = AnyModel>(
   async function get(params: RawParams, requestOptions?: PineRequestOptions): Promise<unknown> {
     assertNoUrl('get', params);
     const data = await request({ ...params, method: 'GET' }, requestOptions);
-    return unwrapGetResult(params, data);
+    return transformGetResult(params, data);
   }
 
   function write(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE') {
@@ -85,7 +99,7 @@ export function createPineClient<Model extends ModelShape<Model> = AnyModel>(
         prepared.url = compiledUrl + aliasSeparator + compileAliases(parameterAliases);
       }
       const result = await request(prepared, requestOptions);
-      return method === 'GET' ? unwrapGetResult(prepared, result) : result;
+      return method === 'GET' ? transformGetResult(prepared, result) : result;
     };
   }
 
@@ -109,12 +123,15 @@ export function createPineClient<Model extends ModelShape<Model> = AnyModel>(
     backendParams?: { apiUrl?: string; apiVersion?: string },
   ): PineClient<Model> {
     const extra = typeof params === 'string' ? undefined : params?.passthrough;
-    return createPineClient<Model>({
-      apiUrl: backendParams?.apiUrl ?? apiUrl,
-      apiVersion: backendParams?.apiVersion ?? apiVersion,
-      transport,
-      passthrough: { ...passthrough, ...extra },
-    });
+    return createPineClient<Model>(
+      {
+        apiUrl: backendParams?.apiUrl ?? apiUrl,
+        apiVersion: backendParams?.apiVersion ?? apiVersion,
+        transport,
+        passthrough: { ...passthrough, ...extra },
+      },
+      extension,
+    );
   }
 
   const client = {
@@ -144,7 +161,11 @@ export function createPineClient<Model extends ModelShape<Model> = AnyModel>(
   };
   // The one place the untyped implementation meets the typed interface: result types are
   // computed from the query, which the runtime code cannot express.
-  return client as unknown as PineClient<Model>;
+  const typed = client as unknown as PineClient<Model>;
+  if (extension) {
+    context.send = extension(typed as PineClient<AnyModel>, transport);
+  }
+  return typed;
 }
 
 /** Compiles `@name=value` query parameters for a prepared request. */

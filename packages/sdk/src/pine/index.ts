@@ -1,7 +1,8 @@
 /**
  * The pine (OData) client: query compiler, typed results and the `sdk.pine` object.
  */
-export { createPineClient } from './client.js';
+export { createPineClient, type PineClientExtension } from './client.js';
+export { createPinejsCompatibleClient } from './pinejs-compatible-client.js';
 export { compileUrl, type CompilableParams } from './compile.js';
 export { getMany, getOne } from './typed.js';
 export { DEFAULT_PAGE_SIZE, DEFAULT_STABLE_ORDER } from './paging.js';
@@ -23,6 +24,12 @@ export type {
   WriteParams,
 } from './client-types.js';
 export type { PineClient } from './client-interface.js';
+export type {
+  PineClientInternals,
+  PinejsCompatibleClient,
+  PinejsCompatibleClientConfig,
+} from './client-internals.js';
+export type { RetryParameters, RetryParametersObject } from './retry.js';
 export type {
   AnyModel,
   AnyRow,

@@ -2,9 +2,10 @@
  * The untyped request core of the pine client: URL building, passthrough merging and the
  * handling of GET responses. The typed client in `client.ts` is a thin layer over this.
  */
-import type { PineRequestOptions, PineTransport, PineTransportRequest } from './client-types.js';
+import type { PineRequestOptions, PineTransportRequest } from './client-types.js';
 import { compileUrl } from './compile.js';
 import type { ODataMethod, PinePassthrough } from './query-types.js';
+import type { RetryParameters } from './retry.js';
 import { isObjectLike } from './values.js';
 
 /** Request parameters as the core sees them (types are checked by the typed layer). */
@@ -19,20 +20,25 @@ export interface RawParams {
   passthrough?: PinePassthrough;
   apiPrefix?: string;
   pollInterval?: number;
+  retry?: RetryParameters;
 }
+
+/** Hands one transport request to the transport (the params are those of the call, e.g. for `retry`). */
+export type PineSend = (request: PineTransportRequest, params: RawParams) => Promise<unknown>;
 
 /** What the core needs from its client. */
 export interface RequestContext {
   readonly apiPrefix: string;
   readonly passthrough: PinePassthrough;
-  readonly transport: PineTransport;
+  /** The transport, or a wrapper around it set by a client extension. */
+  send: PineSend;
 }
 
 /**
  * Sends a pine request: compiles the URL (unless `url` is given), merges passthrough settings and
  * per-call options, and resolves the transport's parsed response body.
  *
- * @param context - the client's prefix, passthrough and transport.
+ * @param context - the client's prefix, passthrough and `send`.
  * @param params - the query object, or a ready-made `url`, with `method` and `body`.
  * @param requestOptions - `signal`, `headers` and `timeout` for this call.
  * @returns the parsed response body.
@@ -69,7 +75,7 @@ export async function sendPineRequest(
   if (requestOptions.timeout != null) {
     request.timeout = requestOptions.timeout;
   }
-  return context.transport(request);
+  return context.send(request, params);
 }
 
 /**
@@ -81,9 +87,9 @@ export async function sendPineRequest(
  * @returns the rows, the row (or `undefined`), or the count.
  * @throws {Error} when the body is not an object with `d`, or a get by id returns several rows.
  * @example
- * unwrapGetResult({ id: 1 }, { d: [{ id: 1 }] }); // { id: 1 }
+ * transformGetResult({ id: 1 }, { d: [{ id: 1 }] }); // { id: 1 }
  */
-export function unwrapGetResult(params: RawParams, data: unknown): unknown {
+export function transformGetResult(params: RawParams, data: unknown): unknown {
   if (!isObjectLike(data)) {
     throw new Error(`Response was not a JSON object: '${typeof data}'`);
   }
