@@ -11,6 +11,7 @@ interface ReferenceEntry {
   path: string;
   page: string;
   summary: string;
+  examples?: string[];
   source?: string;
 }
 
@@ -90,6 +91,13 @@ describe('API reference', () => {
       (entry) => entry.kind === 'method' || entry.kind === 'function',
     );
     expect(methods.length).toBeGreaterThan(300);
+  });
+
+  it('has an @example for every public function', () => {
+    const withoutExample = generated.entries
+      .filter((entry) => CALLABLE.has(entry.kind) && !entry.examples?.length)
+      .map((entry) => `${entry.path} (${entry.source ?? 'unknown source'})`);
+    expect(withoutExample, `no @example:\n${withoutExample.join('\n')}`).toEqual([]);
   });
 
   it('documents every function the SDK object has at run time', () => {
