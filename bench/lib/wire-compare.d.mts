@@ -29,6 +29,7 @@ export const DELIBERATE_OMISSIONS: ReadonlyArray<{
   method: string;
   path: string;
   query: Array<[string, string]>;
+  body?: unknown;
   reason: string;
 }>;
 

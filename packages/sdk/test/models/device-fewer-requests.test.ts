@@ -1,5 +1,6 @@
-// Writes of device tags and variables by uuid skip the id lookup once the SDK knows the device's id
-// (from a registration or an earlier lookup), and stay correct when that id has gone stale.
+// Requests the SDK leaves out because it already has the answer: registrations reuse a fleet's
+// short-lived provisioning key, and writes of device tags and variables by uuid skip the id lookup
+// once the SDK knows the device's id. Each stays correct when what it remembers has gone stale.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestFleet, loginNewUser, type LoggedInUser, type TestFleet } from './helpers.js';
 import { countingSdk } from './device-fixtures.js';
@@ -22,17 +23,50 @@ const isPost = (resource: string) => ({
 });
 
 describe('device ids known by uuid', () => {
-  it('register: the fleet is looked up once and the provisioning key made after it', async () => {
+  it('register: the fleet is looked up once, and its provisioning key made once for many devices', async () => {
     const { sdk, sent } = await countingSdk(owner);
     await sdk.auth.getUserInfo();
     sent.length = 0;
-    const uuid = sdk.models.device.generateUniqueKey();
-    await sdk.models.device.register(fleet.id, uuid);
-    expect(sent.map((request) => `${request.method} ${request.url.split('?')[0]}`)).toEqual([
+    const paths = () => sent.map((request) => `${request.method} ${request.url.split('?')[0]}`);
+    await sdk.models.device.register(fleet.id, sdk.models.device.generateUniqueKey());
+    expect(paths()).toEqual([
       `GET ${owner.apiUrl}/v7/application(${fleet.id})`,
       `POST ${owner.apiUrl}/api-key/v2/`,
       `POST ${owner.apiUrl}/device/register`,
     ]);
+    sent.length = 0;
+    const uuids = [1, 2, 3].map(() => sdk.models.device.generateUniqueKey());
+    await Promise.all(uuids.map((uuid) => sdk.models.device.register(fleet.id, uuid)));
+    expect(paths().filter((path) => path.includes('/api-key/'))).toEqual([]);
+    expect(paths().filter((path) => path.endsWith('/device/register'))).toHaveLength(3);
+  });
+
+  it('register: concurrent first registrations share one new key', async () => {
+    const { sdk, sent } = await countingSdk(owner);
+    const uuids = [1, 2, 3, 4].map(() => sdk.models.device.generateUniqueKey());
+    await Promise.all(uuids.map((uuid) => sdk.models.device.register(fleet.id, uuid)));
+    expect(sent.filter((request) => request.url.includes('/api-key/v2/'))).toHaveLength(1);
+  });
+
+  it('register: a revoked key is replaced and the registration goes through', async () => {
+    const { sdk } = await countingSdk(owner);
+    await sdk.models.device.register(fleet.id, sdk.models.device.generateUniqueKey());
+    const keys = await owner.sdk.models.apiKey.getProvisioningApiKeysByApplication(fleet.id);
+    await Promise.all(keys.map((key) => owner.sdk.models.apiKey.revoke(key.id)));
+    const uuid = sdk.models.device.generateUniqueKey();
+    const info = await sdk.models.device.register(fleet.id, uuid);
+    expect(await owner.sdk.models.device.get(info.id, { $select: 'uuid' })).toEqual({ uuid });
+    const after = await owner.sdk.models.apiKey.getProvisioningApiKeysByApplication(fleet.id);
+    expect(after).toHaveLength(1);
+  });
+
+  it('register: keys are not reused once the credentials change', async () => {
+    const { sdk, sent } = await countingSdk(owner);
+    await sdk.models.device.register(fleet.id, sdk.models.device.generateUniqueKey());
+    await sdk.auth.loginWithToken(owner.user.token);
+    sent.length = 0;
+    await sdk.models.device.register(fleet.id, sdk.models.device.generateUniqueKey());
+    expect(sent.filter((request) => request.url.includes('/api-key/v2/'))).toHaveLength(1);
   });
 
   it('a device registered by this SDK: envVar.set and tags.set send only the write', async () => {

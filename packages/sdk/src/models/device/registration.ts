@@ -1,12 +1,12 @@
 /**
- * Creating device identities: unique uuids, registration with a short-lived provisioning key, and
- * device API keys.
+ * Creating device identities: unique uuids, registration with a short-lived provisioning key
+ * (one per fleet every few minutes, see `internal/provisioning-key.ts`), and device API keys.
  */
-import { BalenaInvalidDeviceType } from '../../errors/index.js';
+import { BalenaInvalidDeviceType, isBalenaError } from '../../errors/index.js';
 import { isArchitectureCompatibleWith } from '../../internal/cpu-architecture.js';
 import type { IdCache } from '../../internal/id-cache.js';
 import { DEVICE_LOOKUP, resolveId } from '../../internal/ids.js';
-import { createProvisioningKey } from '../../internal/provisioning-key.js';
+import { createRegistrationKeys } from '../../internal/provisioning-key.js';
 import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import type { UuidOrId } from './core.js';
@@ -18,7 +18,6 @@ export interface DeviceRegistrationInfo {
   api_key: string;
 }
 
-const PROVISIONING_KEY_LIFETIME_MS = 10 * 60 * 1000;
 const REGISTER_TIMEOUT_MS = 30_000;
 const ARCHITECTURE_EXPAND = { is_of__cpu_architecture: { $select: 'slug' } } as const;
 
@@ -33,6 +32,8 @@ const ARCHITECTURE_EXPAND = { is_of__cpu_architecture: { $select: 'slug' } } as 
  * const registration = createDeviceRegistration(ctx, createIdCache(ctx.pubsub));
  */
 export function createDeviceRegistration(ctx: SdkModelContext, deviceIds: IdCache) {
+  const registrationKeys = createRegistrationKeys(ctx.request, ctx.pubsub);
+
   /**
    * A new random device uuid: 32 lower-case hexadecimal characters.
    *
@@ -102,32 +103,36 @@ export function createDeviceRegistration(ctx: SdkModelContext, deviceIds: IdCach
         );
       }
     }
-    // The key is created once the fleet is found and the device type fits, so a refused
+    // The key is made (or reused) once the fleet is found and the device type fits, so a refused
     // registration leaves no key behind.
-    const provisioningKey = await createProvisioningKey(
-      ctx.request,
-      fleet.id,
-      {
-        keyExpiryDate: new Date(Date.now() + PROVISIONING_KEY_LIFETIME_MS).toISOString(),
-        keyDescription: 'Created by SDK to register a device',
-      },
-      callOptions,
-    );
-    const { body } = await ctx.request.send<DeviceRegistrationInfo>({
-      method: 'POST',
-      url: '/device/register',
-      headers: { ...callOptions?.headers, Authorization: `Bearer ${provisioningKey}` },
-      sendToken: false,
-      refreshToken: false,
-      timeout: callOptions?.timeout ?? REGISTER_TIMEOUT_MS,
-      signal: callOptions?.signal,
-      body: {
-        user: userInfo.id,
-        application: fleet.id,
-        uuid,
-        device_type: deviceType?.slug ?? fleetDeviceType?.slug,
-      },
-    });
+    const send = async (provisioningKey: string) => {
+      const { body } = await ctx.request.send<DeviceRegistrationInfo>({
+        method: 'POST',
+        url: '/device/register',
+        headers: { ...callOptions?.headers, Authorization: `Bearer ${provisioningKey}` },
+        sendToken: false,
+        refreshToken: false,
+        timeout: callOptions?.timeout ?? REGISTER_TIMEOUT_MS,
+        signal: callOptions?.signal,
+        body: {
+          user: userInfo.id,
+          application: fleet.id,
+          uuid,
+          device_type: deviceType?.slug ?? fleetDeviceType?.slug,
+        },
+      });
+      return body;
+    };
+    const key = await registrationKeys.get(fleet.id, callOptions);
+    let body: DeviceRegistrationInfo;
+    try {
+      body = await send(key);
+    } catch (error) {
+      if (!isBalenaError(error, 'BalenaRequestError') || error.statusCode !== 401) throw error;
+      // The reused key was revoked meanwhile: register with a new one.
+      registrationKeys.discard(fleet.id, key);
+      body = await send(await registrationKeys.get(fleet.id, callOptions));
+    }
     deviceIds.set(body.uuid, body.id);
     return body;
   }
