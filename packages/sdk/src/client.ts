@@ -61,7 +61,8 @@ function withMissingModelErrors<T extends object>(models: T): T {
  * @param options - the options of `getSdk()` (API URL, data directory, ...).
  * @param models - model factories by name, imported from `balena-sdk/models/<name>`.
  * @returns the client: `auth`, `models`, `request`, `pine`, `config`.
- * @throws {BalenaInvalidParameterError} for invalid options, as `getSdk()`.
+ * @throws {Error} never itself; reading `models.<name>` for a model that was not given throws an
+ *   `Error` naming the factory to add.
  * @example
  * import { createClient } from 'balena-sdk/client';
  * import { createDeviceModel } from 'balena-sdk/models/device';

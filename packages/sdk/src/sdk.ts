@@ -50,6 +50,7 @@ export interface BalenaSDK {
  *
  * @param options - API URL, data directory and the other options of {@link SdkOptions}.
  * @returns the SDK.
+ * @throws {Error} never; options are used as given, and requests only start with a call.
  * @example
  * const sdk = getSdk({ apiUrl: 'https://api.balena-cloud.com/', dataDirectory: false });
  * await sdk.auth.loginWithToken(apiKey);

@@ -19,6 +19,7 @@ const globalEnv = globalThis as typeof globalThis & SharedOptionsGlobal;
  * state). Logs a race-condition warning, without throwing, when options were already set or used.
  *
  * @param options - the options to share.
+ * @throws {Error} never; a repeated or late call only logs the warning.
  * @example
  * setSharedOptions({ apiUrl: 'https://api.balena-cloud.com/' });
  */
@@ -53,6 +54,7 @@ export function takeSharedOptions(): SdkOptions | undefined {
  * Creates an SDK from the options given to `setSharedOptions()` (defaults when none were set).
  *
  * @returns the SDK.
+ * @throws {Error} never, as `getSdk()`.
  * @example
  * setSharedOptions({ apiUrl: 'https://api.balena-cloud.com/' });
  * const sdk = fromSharedOptions();

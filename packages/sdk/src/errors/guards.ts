@@ -61,6 +61,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<BalenaErrorCode>([
  * @param error - any caught value.
  * @param code - when given, the value must carry exactly this code.
  * @returns true when the value is an `Error` whose `code` is a known SDK error code (and matches).
+ * @throws {Error} never; any value is accepted.
  * @example
  * try { await sdk.auth.getToken(); } catch (err) {
  *   if (isBalenaError(err, 'BalenaNotLoggedIn')) console.log('please log in');

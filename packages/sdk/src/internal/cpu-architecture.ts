@@ -15,6 +15,7 @@ const RUNS_ALSO: Readonly<Record<string, readonly string[]>> = Object.freeze({
  * @param osArchitecture - the device's (or OS image's) architecture slug.
  * @param applicationArchitecture - the fleet's architecture slug.
  * @returns true when equal, or when aarch64 runs armv7hf/rpi, or armv7hf runs rpi.
+ * @throws {Error} never; unknown slugs are only compatible with themselves.
  * @example
  * isArchitectureCompatibleWith('aarch64', 'armv7hf'); // true
  */

@@ -41,6 +41,7 @@ const LOCAL_MODE_FIELDS = [
  *
  * @param device - the device's OS, supervisor and connectivity fields.
  * @returns `{ supported, message }`.
+ * @throws {Error} never; an unsupported device gives `supported: false` and the reason.
  * @example
  * const { supported, message } = getLocalModeSupport(device);
  */
