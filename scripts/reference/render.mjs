@@ -18,6 +18,13 @@ const PAGE_TITLES = {
   utils: 'sdk.utils',
   errors: 'sdk.errors',
 };
+/** Descriptions of pages whose namespace has no TSDoc of its own. */
+const PAGE_DESCRIPTIONS = {
+  getSdk:
+    'Creating the SDK: `getSdk()`, the shared options, the modular `createClient()`, and every option.',
+  errors:
+    'The error classes the SDK throws (on `sdk.errors`, and exported by name from the package), each with its `code` (equal to the class name), and `isBalenaError()`.',
+};
 const PAGE_ORDER = ['getSdk', 'auth', 'auth.twoFactor', 'models.*', 'logs', 'settings'];
 const PAGE_ORDER_TAIL = ['pine', 'request', 'interceptors', 'utils', 'errors'];
 
@@ -107,8 +114,8 @@ function renderPage(page, model, context) {
   const entries = model.entries.filter((entry) => entry.page === page);
   const namespaces = model.namespaces.filter((namespace) => namespace.page === page);
   const lines = [GENERATED_NOTE, '', `# ${titleOf(page)}`, ''];
-  const [main] = namespaces;
-  if (main?.description) lines.push(main.description, '');
+  const description = namespaces[0]?.description || PAGE_DESCRIPTIONS[page];
+  if (description) lines.push(description, '');
   lines.push('[API reference index](index.md)', '');
   const sections = namespaces.length ? namespaces : [{ path: '', description: '' }];
   const documented = entries.filter((entry) => entry.kind !== 'option');
@@ -155,7 +162,8 @@ function renderIndex(pages, model, context) {
   );
   for (const page of pages) {
     const main = model.namespaces.find((namespace) => namespace.page === page);
-    const summary = main?.description ? ` — ${firstSentence(summaryOf(main.description))}` : '';
+    const description = main?.description || PAGE_DESCRIPTIONS[page];
+    const summary = description ? ` — ${firstSentence(summaryOf(description))}` : '';
     lines.push(`- [${titleOf(page)}](${fileOf(page)})${summary}`);
   }
   lines.push('');
