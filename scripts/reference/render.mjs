@@ -67,6 +67,15 @@ function renderThrows(entry, errorLinks) {
   });
 }
 
+// Errors thrown almost everywhere (BalenaRequestError) would list half the SDK: cap the list.
+const MAX_THROWN_BY = 20;
+function renderThrownBy(thrownBy) {
+  const sorted = [...new Set(thrownBy)].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const links = sorted.slice(0, MAX_THROWN_BY).map((by) => `[${by.path}](${linkTo(by)})`);
+  const more = sorted.length - links.length;
+  return `**Thrown by** ${links.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
 function renderEntry(entry, context) {
   const lines = [`### ${entry.path}`, ''];
   if (context.isAdded(entry)) lines.push(`${ADDED_MARK} Not in the official SDK.`, '');
@@ -87,12 +96,7 @@ function renderEntry(entry, context) {
     lines.push('**Throws**', '', ...renderThrows(entry, context.errorLinks), '');
   }
   const thrownBy = context.thrownBy.get(entry.name);
-  if (entry.kind === 'class' && thrownBy?.length) {
-    lines.push(
-      `**Thrown by** ${thrownBy.map((by) => `[${by.path}](${linkTo(by)})`).join(', ')}`,
-      '',
-    );
-  }
+  if (entry.kind === 'class' && thrownBy?.length) lines.push(renderThrownBy(thrownBy), '');
   for (const example of entry.examples ?? [])
     lines.push('**Example**', '', '```ts', example, '```', '');
   if (entry.source) lines.push(`Source: [${entry.source}](../../${entry.source})`, '');
