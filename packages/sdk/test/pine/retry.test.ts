@@ -28,7 +28,10 @@ interface RetrySpec {
 
 type Failure = Error & { statusCode?: number; retryAfter?: string };
 
-function materialize(spec: RetrySpec | false | undefined, log: unknown[], failures: Failure[]) {
+/** `['call', msSinceStart]` or `['onRetry', failureIndex, delayMs, attempt, maxAttempts]`. */
+type LogEntry = [kind: 'call' | 'onRetry', ...details: number[]];
+
+function materialize(spec: RetrySpec | false | undefined, log: LogEntry[], failures: Failure[]) {
   if (spec === false || spec === undefined) {
     return spec;
   }
@@ -63,8 +66,8 @@ interface Trial {
 async function runTrial(
   create: (retry: RetryParameters) => RetryMembers,
   trial: Trial,
-): Promise<{ outcome: unknown; log: unknown[] }> {
-  const log: unknown[] = [];
+): Promise<{ outcome: unknown; log: LogEntry[] }> {
+  const log: LogEntry[] = [];
   const client = create(materialize(trial.clientRetry, log, trial.failures) ?? false);
   const start = Date.now();
   let calls = 0;
@@ -91,7 +94,7 @@ const createOracleMembers = (retry: RetryParameters): RetryMembers => {
   return oracle;
 };
 
-const createOurs = (retry: RetryParameters): RetryMembers =>
+const createOurs = (retry: RetryParameters) =>
   createPinejsCompatibleClient({
     apiUrl: API_URL,
     apiVersion: 'v7',
@@ -258,11 +261,11 @@ describe('callWithRetry, compared with pinejs-client-core', () => {
 
 describe('callWithRetry beyond pinejs-client-core: AbortSignal', () => {
   it('ends a wait with the abort reason and makes no further call', async () => {
-    const pine = createOurs(BACKOFF as RetryParameters);
+    const pine = createOurs({ minDelayMs: 100, maxDelayMs: 300, maxAttempts: 5 });
     const controller = new AbortController();
     const fnCall = vi.fn(() => Promise.reject(makeFailure(503)));
     const settled = pine
-      .callWithRetry(fnCall, undefined, { signal: controller.signal } as never)
+      .callWithRetry(fnCall, undefined, { signal: controller.signal })
       .catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(150);
     expect(fnCall).toHaveBeenCalledTimes(2);
@@ -273,7 +276,7 @@ describe('callWithRetry beyond pinejs-client-core: AbortSignal', () => {
   });
 
   it('does not retry a failure once the signal has aborted', async () => {
-    const pine = createOurs(BACKOFF as RetryParameters);
+    const pine = createOurs({ minDelayMs: 100, maxDelayMs: 300, maxAttempts: 5 });
     const controller = new AbortController();
     const failure = makeFailure(undefined);
     const fnCall = vi.fn(() => {
@@ -281,7 +284,7 @@ describe('callWithRetry beyond pinejs-client-core: AbortSignal', () => {
       return Promise.reject(failure);
     });
     const settled = pine
-      .callWithRetry(fnCall, undefined, { signal: controller.signal } as never)
+      .callWithRetry(fnCall, undefined, { signal: controller.signal })
       .catch((error: unknown) => error);
     await vi.runAllTimersAsync();
     expect(await settled).toBe(failure);
