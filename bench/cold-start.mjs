@@ -36,14 +36,10 @@ console.log(JSON.stringify({ ms, heapUsed: process.memoryUsage().heapUsed }));
 
 function runOnce(specifier) {
   const started = process.hrtime.bigint();
-  const child = spawnSync(
-    process.execPath,
-    ['--input-type=module', '-e', childSource(specifier)],
-    {
-      cwd: new URL('..', import.meta.url),
-      encoding: 'utf8',
-    },
-  );
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', childSource(specifier)], {
+    cwd: new URL('..', import.meta.url),
+    encoding: 'utf8',
+  });
   if (child.status !== 0) throw new Error(`${specifier} failed: ${child.stderr}`);
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   return { ...JSON.parse(child.stdout.trim().split('\n').pop()), wallMs };

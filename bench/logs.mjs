@@ -6,7 +6,12 @@
 //  4. the same for lines appended straight to the store (the stream and the SDK alone).
 // Needs the built packages: `npm run build -w balena-local-api && npm run build -w balena-sdk`.
 // The API's batch rate limit (15 per 10 s per device) is lifted for this run.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { median } from './lib/stats.mjs';
+import { oursDir } from './lib/sdk-snapshot.mjs';
+
+const { getSdk } = await import(pathToFileURL(path.join(oursDir(), 'dist/node/index.mjs')).href);
 
 const serverDist = new URL('../packages/server/dist/', import.meta.url);
 const { createServer } = await import(new URL('server.js', serverDist));
@@ -14,7 +19,6 @@ const { configureLogs, currentLogStore } = await import(
   new URL('features/logs/index.js', serverDist)
 );
 const { startSimulatedFleetDevice } = await import(new URL('simulator/index.js', serverDist));
-const { getSdk } = await import('balena-sdk');
 
 const END_TO_END_LINES = Number(process.env.BENCH_LOG_LINES ?? 5000);
 const STREAM_LINES = Number(process.env.BENCH_STREAM_LINES ?? 50000);

@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark of this SDK against the official balena-sdk, in one run.
 // Results go to bench/results/latest.json, the table to docs/benchmarks.md, the chart to docs/benchmarks.svg.
 //
-// BENCH_ONLY=coldStart,install,bundles,fleet,overhead,rateLimited runs a subset (the other parts
-// keep their previous results). Repetitions: BENCH_RUNS (cold start), BENCH_FLEET_RUNS,
-// BENCH_DEVICES, BENCH_OVERHEAD_ROUNDS, BENCH_RL_RUNS; see each script.
+// BENCH_ONLY=coldStart,install,bundles,fleet,overhead,rateLimited,osDownload,logs runs a subset (the
+// other parts keep their previous results). Repetitions: BENCH_RUNS (cold start), BENCH_OS_RUNS,
+// BENCH_FLEET_RUNS, BENCH_DEVICES, BENCH_OVERHEAD_ROUNDS, BENCH_RL_RUNS; see each script.
+// `osDownload` and `logs` measure this SDK against raw `fetch` (the floor), not against the official SDK.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,8 +19,19 @@ const SCRIPTS = {
   fleet: 'fleet.mjs',
   overhead: 'request-overhead.mjs',
   rateLimited: 'rate-limited.mjs',
+  osDownload: 'os-download.mjs',
+  logs: 'logs.mjs',
 };
-const ALL = ['coldStart', 'install', 'bundles', 'fleet', 'overhead', 'rateLimited'];
+const ALL = [
+  'coldStart',
+  'install',
+  'bundles',
+  'fleet',
+  'overhead',
+  'rateLimited',
+  'osDownload',
+  'logs',
+];
 const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim()) ?? ALL;
 const resultsFile = new URL('./results/latest.json', import.meta.url).pathname;
 
@@ -37,12 +49,18 @@ for (const part of ALL.filter((name) => only.includes(name))) {
   if (part === 'bundles') {
     results.bundles = measureBundles(oursDir);
   } else {
-    const child = spawnSync(process.execPath, [new URL(SCRIPTS[part], import.meta.url).pathname], {
-      env: { ...process.env, BENCH_OURS_DIR: oursDir },
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    // The OS download bench samples memory after a forced GC.
+    const flags = part === 'osDownload' ? ['--expose-gc'] : [];
+    const child = spawnSync(
+      process.execPath,
+      [...flags, new URL(SCRIPTS[part], import.meta.url).pathname],
+      {
+        env: { ...process.env, BENCH_OURS_DIR: oursDir },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     if (child.status !== 0) throw new Error(`${SCRIPTS[part]} failed with ${child.status}`);
     results[part] = JSON.parse(child.stdout);
   }

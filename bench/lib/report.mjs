@@ -176,6 +176,51 @@ function targetsMet(results) {
   };
 }
 
+/** The OS download and logs figures: this SDK against a raw `fetch` of the same bytes. */
+function floorSection(results) {
+  const { osDownload, logs } = results;
+  const lines = [];
+  if (osDownload?.results) {
+    const link = osDownload.atLinkSpeed;
+    lines.push(
+      '',
+      '## OS image download: this SDK against a raw `fetch` (medians, MiB/s)',
+      '',
+      `${osDownload.results[0]?.runs ?? 'n/a'} runs per variant, alternating. Over loopback the download is bound`,
+      "by the client's CPU, so verifying the checksum costs what hashing costs: compare the SDK with a raw",
+      '`fetch` that hashes with `node:crypto` too. At link speed the API paces the bytes like a network would.',
+      '',
+      '| image | raw fetch | raw + SHA-256 | SDK, checksum verified | SDK, not verified | verified / raw + SHA-256 | not verified / raw | peak RSS above start: raw / SDK |',
+      '|---|---:|---:|---:|---:|---:|---:|---|',
+      ...osDownload.results.map(
+        (r) =>
+          `| ${r.imageMiB} MiB, loopback | ${r.mibPerSecondMedian.raw} | ${r.mibPerSecondMedian.rawHashed} | ${r.mibPerSecondMedian.sdk} | ${r.mibPerSecondMedian.sdkNoChecksum} | ${fixed(r.sdkVsRawHashed, 2)} | ${fixed(r.sdkNoChecksumVsRaw, 2)} | ${r.peakRssAboveStartMiB.raw} / ${r.peakRssAboveStartMiB.sdk} MiB |`,
+      ),
+    );
+    if (link) {
+      lines.push(
+        '',
+        `At ${fixed((link.linkBytesPerSecond * 8) / 1e9, 1)} Gbit/s (${link.imageMiB} MiB image): raw \`fetch\` ${link.mibPerSecondMedian.raw} MiB/s, the SDK with`,
+        `its checksum verified ${link.mibPerSecondMedian.sdk} MiB/s: **${fixed(link.sdkVsRaw, 2)} of raw** (target ≥ 0.95).`,
+      );
+    }
+  }
+  if (logs?.endToEnd) {
+    lines.push(
+      '',
+      '## Device logs through `sdk.logs.subscribe`',
+      '',
+      '| measure | value |',
+      '|---|---:|',
+      `| lines/s, a simulated device POSTing batches of 10 (end to end) | ${logs.endToEnd.linesPerSecond} |`,
+      `| lines/s, stream and SDK parsing only | ${logs.streamOnly.linesPerSecond} |`,
+      `| line latency, POST to \`line\` event: median / p95 | ${logs.latencyMs.median} / ${logs.latencyMs.p95} ms |`,
+      `| line latency, stream and SDK only: median / p95 | ${logs.streamOnlyLatencyMs.median} / ${logs.streamOnlyLatencyMs.p95} ms |`,
+    );
+  }
+  return lines;
+}
+
 function markdown(results) {
   const met = targetsMet(results);
   const verdict = (target) =>
@@ -206,7 +251,7 @@ function markdown(results) {
     '## How each figure is measured',
     '',
     `- **Cold start**: a fresh Node process imports the package and calls \`getSdk()\`; ${coldStart?.runs ?? 'n/a'} runs per SDK,`,
-    '  alternating, medians; the process gets no V8 flags (a flag such as `--expose-gc` slows Node\'s ESM',
+    "  alternating, medians; the process gets no V8 flags (a flag such as `--expose-gc` slows Node's ESM",
     '  loader itself by ~2 ms). Heap: `heapUsed` after a forced GC, right after construction.',
     '- **Install**: `npm pack` of our SDK and `npm install` of the tarball into an empty folder, next to',
     '  `balena-sdk@23.2.15` installed the same way (`--ignore-scripts`); packages and bytes under `node_modules`.',
@@ -229,8 +274,9 @@ function markdown(results) {
     'The machine was shared with other work while these figures were taken; ratios from alternating runs',
     'are more telling than absolute times. Re-run with `npm run bench` (about 10 minutes on 2 cores);',
     '`BENCH_ONLY=fleet,overhead npm run bench` runs a subset, `BENCH_DEVICES`, `BENCH_FLEET_RUNS`, `BENCH_RUNS`,',
-    '`BENCH_OVERHEAD_ROUNDS`, `BENCH_RL_RUNS` set repetitions.',
+    '`BENCH_OVERHEAD_ROUNDS`, `BENCH_RL_RUNS`, `BENCH_OS_RUNS` set repetitions.',
   ];
+  lines.push(...floorSection(results));
   if (fleet?.ours?.stepMs && fleet?.official?.stepMs) {
     lines.push(
       '',

@@ -3,7 +3,11 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer, type TestUser } from '../src/testing/index.js';
-import { IMAGE_BASE_BYTES_ENV, syntheticImage } from '../src/features/os/index.js';
+import {
+  DOWNLOAD_RATE_ENV,
+  IMAGE_BASE_BYTES_ENV,
+  syntheticImage,
+} from '../src/features/os/index.js';
 import { getRows, odata, request } from './support/odata-client.js';
 import { createFleet, type TestFleet } from './support/device-fixtures.js';
 
@@ -92,6 +96,28 @@ describe('GET /download', () => {
     });
     expect(stale.response.status).toBe(200);
     expect(stale.bytes.length).toBe(syntheticImage('raspberrypi3', '6.0.10').size);
+  });
+
+  it('paces a download to the configured link speed, whole and ranged', async () => {
+    const size = syntheticImage('raspberrypi3', '6.0.10').size;
+    // 4 MiB/s: the whole image (about 3 MiB) takes at least 0.75 s, its last 1 MiB at least 0.25 s.
+    process.env[DOWNLOAD_RATE_ENV] = String(4 * 1024 * 1024);
+    try {
+      let started = performance.now();
+      const whole = await download('deviceType=raspberrypi3&version=6.0.10');
+      expect(whole.bytes.length).toBe(size);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(
+        (size / (4 * 1024 * 1024)) * 1000 - 20,
+      );
+      started = performance.now();
+      const tail = await download('deviceType=raspberrypi3&version=6.0.10', {
+        Range: `bytes=${size - 1024 * 1024}-`,
+      });
+      expect(tail.bytes.length).toBe(1024 * 1024);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(250 - 20);
+    } finally {
+      delete process.env[DOWNLOAD_RATE_ENV];
+    }
   });
 
   it('resolves aliases, latest and legacy versions; 404 for unknown types and versions', async () => {

@@ -1,5 +1,6 @@
 // Answers an image download: full (200) or one byte range (206, `Range: bytes=a-b` / `a-` / `-n`), with the
-// checksum and ETag headers, honouring `If-Range` and the client's backpressure.
+// checksum and ETag headers, honouring `If-Range` and the client's backpressure, optionally paced to a link
+// speed (`BALENA_LOCAL_DOWNLOAD_BYTES_PER_SECOND`) to try progress bars and timeouts on a slow network.
 import type { Request, Response } from 'express';
 import { IMAGE_BLOCK_BYTES, imageChecksum, type SyntheticImage } from './image-bytes.js';
 
@@ -52,9 +53,29 @@ function waitForDrainOrClose(res: Response): Promise<void> {
   });
 }
 
+/** Environment variable that caps image downloads at this many bytes per second (a slower link). */
+export const DOWNLOAD_RATE_ENV = 'BALENA_LOCAL_DOWNLOAD_BYTES_PER_SECOND';
+
+/** How far a paced download may run ahead of its schedule before it waits. */
+const PACING_SLACK_MS = 10;
+
+function downloadRate(): number | undefined {
+  const configured = Number(process.env[DOWNLOAD_RATE_ENV]);
+  return Number.isFinite(configured) && configured > 0 ? configured : undefined;
+}
+
+/** Waits while more than `sent` bytes at `rate` bytes/s would be ahead of a start at `startedAt`. */
+async function keepPace(startedAt: number, sent: number, rate: number): Promise<void> {
+  const ahead = startedAt + (sent / rate) * 1000 - performance.now();
+  if (ahead > PACING_SLACK_MS) await new Promise((resolve) => setTimeout(resolve, ahead));
+}
+
 async function writeRange(res: Response, image: SyntheticImage, range: ByteRange): Promise<void> {
+  const rate = downloadRate();
+  const startedAt = performance.now();
   let position = range.start;
   while (position <= range.end && !res.destroyed) {
+    if (rate !== undefined) await keepPace(startedAt, position - range.start, rate);
     const index = Math.floor(position / IMAGE_BLOCK_BYTES);
     const blockStart = index * IMAGE_BLOCK_BYTES;
     let chunk = image.block(index);

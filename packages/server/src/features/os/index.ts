@@ -9,7 +9,7 @@ import { findHostOsRelease, type HostOsRelease } from './host-releases.js';
 import { syntheticImage } from './image-bytes.js';
 import { sendImage } from './image-response.js';
 
-export { CHECKSUM_HEADER } from './image-response.js';
+export { CHECKSUM_HEADER, DOWNLOAD_RATE_ENV } from './image-response.js';
 export { IMAGE_BASE_BYTES_ENV, syntheticImage } from './image-bytes.js';
 
 async function releaseFor(
