@@ -13,7 +13,7 @@ import {
   type TestUser,
 } from 'balena-local-api/testing';
 import { getSdk } from '../../src/index.js';
-import { startNode } from './run-node.js';
+import { assertSdkBuilt, startNode } from './run-node.js';
 
 const apiUrl = inject('apiUrl');
 let user: TestUser;
@@ -22,6 +22,7 @@ let tempDir: string;
 const sdk = getSdk({ apiUrl, dataDirectory: false });
 
 beforeAll(async () => {
+  assertSdkBuilt();
   user = await createTestUser(apiUrl);
   await sdk.auth.loginWithToken(user.token);
   env = { BALENA_API_URL: apiUrl, BALENA_EMAIL: user.email, BALENA_PASSWORD: user.password };

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestUser, type TestUser } from 'balena-local-api/testing';
 import { getSdk } from '../../src/index.js';
-import { REPO_ROOT, startNode, type NodeRun } from './run-node.js';
+import { REPO_ROOT, assertSdkBuilt, startNode, type NodeRun } from './run-node.js';
 
 const TOUR_BLOCK = /<!-- tour:start -->\s*```js\n([\s\S]*?)```\s*<!-- tour:end -->/;
 
@@ -18,6 +18,7 @@ let tour: string;
 let run: NodeRun;
 
 beforeAll(async () => {
+  assertSdkBuilt();
   const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
   const match = TOUR_BLOCK.exec(readme);
   if (match?.[1] === undefined) throw new Error('README.md has no tour block between the markers');

@@ -1,11 +1,29 @@
 // Runs a Node program (an example, the README tour) as a child process against the test server, the
 // way a user runs it: plain `node`, `balena-sdk` resolved from the workspace's built package.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (examples/ and README.md live there). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+/** The built entries of `balena-sdk` that `node` loads for `import` and `require`. */
+const SDK_ENTRIES = ['packages/sdk/dist/node/index.mjs', 'packages/sdk/dist/node/index.cjs'];
+
+/**
+ * Fails with the fix when the SDK is not built (a program would die with "Cannot find module").
+ *
+ * @throws {Error} naming `npm run build` when an entry of the built package is missing.
+ * @example
+ * beforeAll(() => assertSdkBuilt());
+ */
+export function assertSdkBuilt(): void {
+  const missing = SDK_ENTRIES.filter((entry) => !existsSync(path.join(REPO_ROOT, entry)));
+  if (missing.length > 0) {
+    throw new Error(`The SDK is not built (${missing.join(', ')} missing): run \`npm run build\``);
+  }
+}
 
 /** What a finished program printed and how it exited. */
 export interface NodeRun {
