@@ -2,10 +2,11 @@
 import express, { type Application } from 'express';
 import { onHookRegistration } from '../after-init.js';
 import {
-  installApplicationInviteAcceptance,
-  installApplicationInviteeByEmail,
-  registerApplicationInviteHooks,
-} from './invites.js';
+  installInviteAcceptance,
+  installInviteeByEmail,
+  registerInviteHooks,
+} from '../invite-flow.js';
+import { APPLICATION_INVITES } from './invites.js';
 import { registerApplicationMembershipHooks } from './memberships.js';
 import { installApplicationRestart } from './restart.js';
 
@@ -18,12 +19,12 @@ import { installApplicationRestart } from './restart.js';
  */
 export function installApplicationFeatures(app: Application): void {
   const router = express.Router();
-  installApplicationInviteAcceptance(router);
-  installApplicationInviteeByEmail(router);
+  installInviteAcceptance(router, APPLICATION_INVITES);
+  installInviteeByEmail(router, APPLICATION_INVITES);
   installApplicationRestart(router);
   app.use(router);
   onHookRegistration(() => {
-    registerApplicationInviteHooks();
+    registerInviteHooks(APPLICATION_INVITES);
     registerApplicationMembershipHooks();
   });
 }

@@ -2,39 +2,13 @@
 // of the application's organization.
 import { errors, hooks, type dbModule } from '@balena/pinejs';
 import { API_ROOT, fkId, withTx } from '../../rules/hook-utils.js';
+import { membershipRoleId, swapUsernameForUser } from '../membership-sql.js';
 
 type Tx = dbModule.Tx;
 
 /** The rule text the API answers when the user is not a member of the fleet's organization. */
 export const NOT_ORGANIZATION_MEMBER =
   'It is necessary that each user (Auth) that is member of an application that has an organization, is member of the organization';
-
-/**
- * The id of an application membership role by name.
- * @param tx the open transaction
- * @param name the role name, e.g. `developer`
- * @throws BadRequestError when no role has that name
- * @example
- * const roleId = await applicationRoleId(tx, 'developer');
- */
-export async function applicationRoleId(tx: Tx, name: string): Promise<number> {
-  const { rows } = await tx.executeSql(
-    `SELECT "id" FROM "application membership role" WHERE "name" = $1`,
-    [name],
-  );
-  if (rows.length === 0) throw new errors.BadRequestError(`Role '${name}' not found`);
-  return Number(rows[0].id);
-}
-
-async function userIdForUsername(tx: Tx, username: string): Promise<number> {
-  const { rows } = await tx.executeSql(
-    `SELECT "id" FROM "user" WHERE lower("username") = lower($1)`,
-    [username],
-  );
-  if (rows.length === 0)
-    throw new errors.BadRequestError(`Could not find a user with the username '${username}'`);
-  return Number(rows[0].id);
-}
 
 /**
  * Whether a user is a member of the organization owning an application (true when the application is unknown: the
@@ -72,11 +46,12 @@ export function registerApplicationMembershipHooks(): void {
     POSTPARSE: async ({ request, tx }) => {
       const { values } = request;
       await withTx(tx, async (t) => {
-        if (typeof values.username === 'string') {
-          values.user = await userIdForUsername(t, values.username);
-          delete values.username;
-        }
-        values.application_membership_role ??= await applicationRoleId(t, 'developer');
+        await swapUsernameForUser(t, values);
+        values.application_membership_role ??= await membershipRoleId(
+          t,
+          'application',
+          'developer',
+        );
         const userId = fkId(values.user);
         const applicationId = fkId(values.is_member_of__application);
         if (userId == null || applicationId == null) return;

@@ -3,15 +3,16 @@
 import express, { type Application } from 'express';
 import { onHookRegistration } from '../after-init.js';
 import {
-  installInviteAcceptanceRoute,
+  installInviteAcceptance,
   installInviteeByEmail,
   registerInviteHooks,
-} from './invites.js';
+} from '../invite-flow.js';
+import { ORGANIZATION_INVITES } from './invites.js';
 import { registerMembershipHooks } from './memberships.js';
 import { registerTeamHooks } from './teams.js';
 
 function registerOrganizationHooks(): void {
-  registerInviteHooks();
+  registerInviteHooks(ORGANIZATION_INVITES);
   registerTeamHooks();
   registerMembershipHooks();
 }
@@ -26,8 +27,8 @@ function registerOrganizationHooks(): void {
  */
 export function installOrganizationFeatures(app: Application): void {
   const router = express.Router();
-  installInviteAcceptanceRoute(router);
-  installInviteeByEmail(router);
+  installInviteAcceptance(router, ORGANIZATION_INVITES);
+  installInviteeByEmail(router, ORGANIZATION_INVITES);
   app.use(router);
   onHookRegistration(registerOrganizationHooks);
 }

@@ -1,153 +1,27 @@
-// Organization invites: the POST body names the invitee by e-mail, the server fills the invitee row, the default
-// role, the creator and an invitation token; `POST /org/v1/invitation/:token` turns an invite into a membership.
-// No e-mail is sent locally: the token is returned to the inviter in the created invite (`invitation_token`).
-import { randomBytes } from 'node:crypto';
-import { errors, hooks, sbvrUtils, type dbModule } from '@balena/pinejs';
-import type { NextFunction, Request, Response, Router } from 'express';
-import { RouteError, route } from '../../identity/http.js';
-import { API_ROOT, withTx } from '../../rules/hook-utils.js';
-import { callerActor, findUserByActor } from '../caller.js';
+// Organization invites, on the shared invite flow (../invite-flow.ts): default role `member`;
+// `POST /org/v1/invitation/:token` turns the invite into an organization membership with the invite's role.
+import type { dbModule } from '@balena/pinejs';
+import type { CallingUser } from '../caller.js';
+import { inviteKind, type InviteByToken, type InviteKind } from '../invite-flow.js';
+import { addMembershipIfAbsent } from '../membership-sql.js';
 
-type Tx = dbModule.Tx;
-
-const INVITE_TABLE = '"invitee-is invited to-organization"';
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
-
-async function inviteeIdForEmail(tx: Tx, email: string): Promise<number> {
-  const { rows } = await tx.executeSql(
-    `SELECT "id" FROM "invitee" WHERE lower("email") = lower($1) ORDER BY "id" LIMIT 1`,
-    [email],
-  );
-  if (rows.length > 0) return Number(rows[0].id);
-  const inserted = await tx.executeSql(
-    `INSERT INTO "invitee" ("email") VALUES ($1) RETURNING "id"`,
-    [email],
-  );
-  return Number(inserted.rows[0].id);
+async function joinOrganization(
+  tx: dbModule.Tx,
+  user: CallingUser,
+  invite: InviteByToken,
+): Promise<void> {
+  const organizationId = Number(invite.organization);
+  await addMembershipIfAbsent(tx, 'organization', user.id, organizationId, Number(invite.role));
 }
 
-async function organizationRoleId(tx: Tx, name: string): Promise<number> {
-  const { rows } = await tx.executeSql(
-    `SELECT "id" FROM "organization membership role" WHERE "name" = $1`,
-    [name],
-  );
-  if (rows.length === 0) throw new errors.BadRequestError(`Role '${name}' not found`);
-  return Number(rows[0].id);
-}
-
-function newInvitationToken(organizationId: unknown): string {
-  // Shaped like the cloud's tokens: base64url JSON `{resource, name, token}` that clients may decode.
-  const payload = {
-    resource: 'organization',
-    name: String(organizationId),
-    token: randomBytes(24).toString('hex'),
-  };
-  return Buffer.from(JSON.stringify(payload)).toString('base64url');
-}
-
-/**
- * Installs the middleware that swaps an invitee e-mail in an organization invite POST body for the invitee's id
- * (creating the invitee row). pinejs rejects a string foreign key while parsing, before any resource hook runs.
- * Answers 400 `Invalid email` for a malformed address.
- * @param router the router mounted before pinejs's `/v7` routes
- * @throws never
- * @example
- * installInviteeByEmail(router);
- */
-export function installInviteeByEmail(router: Router): void {
-  router.post(
-    ['/v7/organization_invite', '/v7/invitee__is_invited_to__organization'],
-    (req: Request, res: Response, next: NextFunction) => {
-      const body: unknown = req.body;
-      if (typeof body !== 'object' || body === null || !('invitee' in body)) return next();
-      const { invitee } = body;
-      if (typeof invitee !== 'string') return next();
-      const email = invitee.trim();
-      if (!EMAIL_PATTERN.test(email)) {
-        res.status(400).json('Invalid email');
-        return;
-      }
-      sbvrUtils.db
-        .transaction((tx) => inviteeIdForEmail(tx, email))
-        .then((id) => {
-          Object.assign(body, { invitee: id });
-          next();
-        }, next);
-    },
-  );
-}
-
-/**
- * Registers the organization-invite hooks (invitee by e-mail, default `member` role, creator, token).
- * @throws Error when the model lacks the organization invite resource
- * @example
- * registerInviteHooks();
- */
-export function registerInviteHooks(): void {
-  hooks.addPureHook('POST', API_ROOT, 'organization_invite', {
-    POSTPARSE: async ({ req, request, tx }) => {
-      const { values } = request;
-      await withTx(tx, async (t) => {
-        values.organization_membership_role ??= await organizationRoleId(t, 'member');
-        const actor = req.user?.actor ?? req.apiKey?.actor;
-        const creator = await findUserByActor(t, actor ?? undefined);
-        if (creator != null) values.is_created_by__user = creator.id;
-      });
-      values.invitation_token = newInvitationToken(values.is_invited_to__organization);
-    },
-  });
-  for (const method of ['PATCH', 'PUT'] as const) {
-    hooks.addPureHook(method, API_ROOT, 'organization_invite', {
-      POSTPARSE: ({ request }) => {
-        // The token and creator are the server's to set.
-        delete request.values.invitation_token;
-        delete request.values.is_created_by__user;
-      },
-    });
-  }
-}
-
-async function acceptInvitation(tx: Tx, token: string, actor: number | undefined): Promise<void> {
-  const user = await findUserByActor(tx, actor);
-  if (user == null) throw new RouteError(401);
-  const { rows } = await tx.executeSql(
-    `SELECT i."id", i."is invited to-organization" AS "organization",
+/** Organization invites: their resource, default role, acceptance route and membership rule. */
+export const ORGANIZATION_INVITES: InviteKind = inviteKind({
+  parent: 'organization',
+  defaultRole: 'member',
+  acceptRoute: '/org/v1/invitation/:invitationToken',
+  selectByToken: `SELECT i."id", i."is invited to-organization" AS "organization",
             i."organization membership role" AS "role", e."email"
-     FROM ${INVITE_TABLE} i JOIN "invitee" e ON e."id" = i."invitee"
+     FROM "invitee-is invited to-organization" i JOIN "invitee" e ON e."id" = i."invitee"
      WHERE i."invitation token" = $1`,
-    [token],
-  );
-  if (rows.length === 0) throw new RouteError(404, 'Invitation not found');
-  const invite = rows[0];
-  if (String(invite.email).toLowerCase() !== (user.email ?? '').toLowerCase())
-    throw new RouteError(403, 'This invitation was sent to a different email address');
-  await tx.executeSql(
-    `INSERT INTO "user-is member of-organization" ("user", "is member of-organization", "organization membership role")
-     SELECT $1::integer, $2::integer, $3::integer WHERE NOT EXISTS (
-       SELECT 1 FROM "user-is member of-organization" WHERE "user" = $1::integer AND "is member of-organization" = $2::integer)`,
-    [user.id, Number(invite.organization), Number(invite.role)],
-  );
-  await tx.executeSql(`DELETE FROM ${INVITE_TABLE} WHERE "id" = $1`, [Number(invite.id)]);
-}
-
-/**
- * Installs `POST /org/v1/invitation/:invitationToken`: the logged-in user whose e-mail was invited becomes a member.
- * Answers 401 without a user credential, 404 for an unknown token, 403 when the e-mail differs, 200 otherwise.
- * @param router the router the feature routes are mounted on
- * @throws never
- * @example
- * installInviteAcceptanceRoute(router);
- */
-export function installInviteAcceptanceRoute(router: Router): void {
-  router.post(
-    '/org/v1/invitation/:invitationToken',
-    route(async (req, res) => {
-      const actor = callerActor(req);
-      if (actor == null) throw new RouteError(401);
-      await sbvrUtils.db.transaction((tx) =>
-        acceptInvitation(tx, String(req.params.invitationToken), actor),
-      );
-      res.status(200).end();
-    }),
-  );
-}
+  join: joinOrganization,
+});

@@ -3,6 +3,7 @@
 // a team removes its memberships and application accesses.
 import { errors, hooks, sbvrUtils, type dbModule } from '@balena/pinejs';
 import { API_ROOT, fkId, withTx } from '../../rules/hook-utils.js';
+import { swapUsernameForUser } from '../membership-sql.js';
 
 type Tx = dbModule.Tx;
 
@@ -10,16 +11,6 @@ const NOT_ORG_MEMBER =
   'It is necessary that each user (Auth) that is member of a team that belongs to an organization, is member of the organization.';
 const APP_OUTSIDE_ORG =
   'It is necessary that each team that grants access to an application, belongs to the organization of the application.';
-
-async function userIdForUsername(tx: Tx, username: string): Promise<number> {
-  const { rows } = await tx.executeSql(
-    `SELECT "id" FROM "user" WHERE lower("username") = lower($1)`,
-    [username],
-  );
-  if (rows.length === 0)
-    throw new errors.BadRequestError(`Could not find a user with the username '${username}'`);
-  return Number(rows[0].id);
-}
 
 async function teamOrganization(tx: Tx, teamId: number): Promise<number | undefined> {
   const { rows } = await tx.executeSql(
@@ -111,10 +102,7 @@ export function registerTeamHooks(): void {
     POSTPARSE: async ({ request, tx }) => {
       const { values } = request;
       await withTx(tx, async (t) => {
-        if (typeof values.username === 'string') {
-          values.user = await userIdForUsername(t, values.username);
-          delete values.username;
-        }
+        await swapUsernameForUser(t, values);
         const userId = fkId(values.user);
         const teamId = fkId(values.is_member_of__team);
         if (userId != null && teamId != null) await checkUserInTeamOrganization(t, userId, teamId);
