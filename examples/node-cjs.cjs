@@ -44,6 +44,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  console.error(`${error.name}: ${error.message}`);
   process.exitCode = 1;
 });

@@ -11,23 +11,30 @@ const email = process.env.BALENA_EMAIL ?? 'demo@balena-local.test';
 const password = process.env.BALENA_PASSWORD ?? 'balena-demo-password';
 const deviceType = process.env.BALENA_DEVICE_TYPE ?? 'raspberrypi3';
 
-// dataDirectory: false keeps the session token in memory instead of ~/.balena.
-const sdk = getSdk({ apiUrl, dataDirectory: false });
-await sdk.auth.login({ email, password });
-const { username } = await sdk.auth.getUserInfo();
-console.log(`Logged in to ${apiUrl} as ${username}`);
+async function main() {
+  // dataDirectory: false keeps the session token in memory instead of ~/.balena.
+  const sdk = getSdk({ apiUrl, dataDirectory: false });
+  await sdk.auth.login({ email, password });
+  const { username } = await sdk.auth.getUserInfo();
+  console.log(`Logged in to ${apiUrl} as ${username}`);
 
-const listFleets = () =>
-  sdk.models.application.getAllDirectlyAccessible({ $select: ['id', 'app_name', 'slug'] });
+  const listFleets = () =>
+    sdk.models.application.getAllDirectlyAccessible({ $select: ['id', 'app_name', 'slug'] });
 
-console.log('Fleets:');
-for (const fleet of await listFleets()) console.log(`  ${fleet.id}  ${fleet.slug}`);
+  console.log('Fleets:');
+  for (const fleet of await listFleets()) console.log(`  ${fleet.id}  ${fleet.slug}`);
 
-// A fleet belongs to an organization; every user has a personal one named after them.
-const name = `example-${Date.now().toString(36)}`;
-const created = await sdk.models.application.create({ name, deviceType, organization: username });
-console.log(`Created fleet ${created.app_name} (id ${created.id})`);
-console.log(`Fleets now: ${(await listFleets()).map((fleet) => fleet.app_name).join(', ')}`);
+  // A fleet belongs to an organization; every user has a personal one named after them.
+  const name = `example-${Date.now().toString(36)}`;
+  const created = await sdk.models.application.create({ name, deviceType, organization: username });
+  console.log(`Created fleet ${created.app_name} (id ${created.id})`);
+  console.log(`Fleets now: ${(await listFleets()).map((fleet) => fleet.app_name).join(', ')}`);
 
-await sdk.models.application.remove(created.id);
-console.log(`Removed fleet ${created.app_name}`);
+  await sdk.models.application.remove(created.id);
+  console.log(`Removed fleet ${created.app_name}`);
+}
+
+main().catch((error) => {
+  console.error(`${error.name}: ${error.message}`);
+  process.exitCode = 1;
+});

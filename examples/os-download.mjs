@@ -6,7 +6,8 @@
 // http://127.0.0.1:1337/), BALENA_EMAIL and BALENA_PASSWORD (default: the demo account),
 // BALENA_DEVICE_TYPE (default raspberrypi3), BALENA_OS_VERSION (default latest).
 // The local API serves synthetic images of about 64 MiB with a SHA-256 checksum, which the SDK
-// verifies as the bytes pass; a dropped connection is resumed with a Range request.
+// verifies as the bytes pass; a dropped connection is resumed with a Range request. On loopback the
+// bar fills at once: start the API with BALENA_LOCAL_DOWNLOAD_BYTES_PER_SECOND=5000000 to watch it.
 import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -43,17 +44,24 @@ function createProgressBar(stream) {
   };
 }
 
-const sdk = getSdk({ apiUrl, dataDirectory: false });
-await sdk.auth.login({ email, password });
+async function main() {
+  const sdk = getSdk({ apiUrl, dataDirectory: false });
+  await sdk.auth.login({ email, password });
 
-const image = await sdk.models.os.download({ deviceType, version });
-console.log(
-  `Downloading balenaOS ${version} for ${deviceType} (${image.total} bytes) to ${output}`,
-);
-image.on('progress', createProgressBar(process.stdout));
-// os.download resolves with a web ReadableStream; Writable.toWeb bridges it to a Node file stream.
-await image.pipeTo(Writable.toWeb(createWriteStream(output)));
-if (process.stdout.isTTY) process.stdout.write('\n');
+  const image = await sdk.models.os.download({ deviceType, version });
+  console.log(
+    `Downloading balenaOS ${version} for ${deviceType} (${image.total} bytes) to ${output}`,
+  );
+  image.on('progress', createProgressBar(process.stdout));
+  // os.download resolves with a web ReadableStream; Writable.toWeb bridges it to a Node file stream.
+  await image.pipeTo(Writable.toWeb(createWriteStream(output)));
+  if (process.stdout.isTTY) process.stdout.write('\n');
 
-const { size } = await stat(output);
-console.log(`Saved ${output}: ${size} bytes, sha256 ${image.checksum ?? 'not announced'}`);
+  const { size } = await stat(output);
+  console.log(`Saved ${output}: ${size} bytes, sha256 ${image.checksum ?? 'not announced'}`);
+}
+
+main().catch((error) => {
+  console.error(`${error.name}: ${error.message}`);
+  process.exitCode = 1;
+});
