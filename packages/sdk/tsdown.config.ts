@@ -3,8 +3,11 @@ import { minify } from 'terser';
 import { defineConfig, type UserConfig } from 'tsdown';
 import { MODEL_SUBPATHS } from './scripts/subpaths.mjs';
 
-const platformIndex = path.resolve('src/platform/index.ts');
-const platformBrowser = path.resolve('src/platform/browser.ts');
+/** Modules browser builds replace: the Node platform, and the lazily loaded model factories. */
+const BROWSER_SWAPS = new Map([
+  [path.resolve('src/platform/index.ts'), path.resolve('src/platform/browser.ts')],
+  [path.resolve('src/models/factories.ts'), path.resolve('src/models/factories.browser.ts')],
+]);
 
 /** The modular client and one subpath per model (`balena-sdk/models/device`). */
 const MODULAR_ENTRIES: Record<string, string> = {
@@ -18,16 +21,43 @@ const MODULAR_ENTRIES: Record<string, string> = {
 };
 
 /**
- * Modules loaded on first use (`await import()`), kept out of the shared chunk: the OS image
- * download stream subclasses `ReadableStream`, and defining it makes Node load its web streams.
+ * Node chunks. `sdk`: what `import 'balena-sdk'` loads. `models`: the models' code, which
+ * `getSdk()` imports on a model's first asynchronous call (`src/models/lazy-model.ts`); the
+ * synchronous members and the lazy machinery stay in `sdk`. The OS image download stream gets a
+ * chunk of its own, loaded by `os.download`: defining a `ReadableStream` subclass makes Node load
+ * its web streams.
  */
-const LOADED_ON_FIRST_USE = /[\\/]src[\\/]models[\\/]os[\\/]download-stream\.ts$/;
+const EAGER_MODEL_FILES =
+  /[\\/]src[\\/]models[\\/](factories|lazy-factories|lazy-model|shapes\.generated|sync-members|[^\\/]+[\\/]sync-methods|os[\\/](types|max-satisfying-version)|device[\\/]os-update-check)\.ts$/;
+const SOURCE_FILE = /[\\/]src[\\/].*(?<!\.d)\.ts$/;
+const MODEL_FILE = /[\\/]src[\\/](models|modular)[\\/]/;
+const INTERNAL = /[\\/]src[\\/]internal[\\/]/;
+const DOWNLOAD_STREAM = /[\\/]src[\\/]models[\\/]os[\\/]download-stream\.ts$/;
 
-/** The one chunk of SDK code the Node entries share (JavaScript only: declarations keep theirs). */
-const NODE_SHARED_CHUNK = {
-  name: (id: string) =>
-    /[\\/]src[\\/].*(?<!\.d)\.ts$/.test(id) && !LOADED_ON_FIRST_USE.test(id) ? 'sdk' : null,
-};
+const isModelCode = (id: string) =>
+  SOURCE_FILE.test(id) &&
+  MODEL_FILE.test(id) &&
+  !EAGER_MODEL_FILES.test(id) &&
+  !DOWNLOAD_STREAM.test(id);
+
+/**
+ * The Node chunks (JavaScript only: declarations keep theirs). `sdk` goes first: a group also
+ * takes the modules its own modules import, and the eager code must not end up in `models`.
+ */
+const NODE_CHUNK_GROUPS = [
+  {
+    name: 'sdk',
+    priority: 2,
+    // Shared helpers (`src/internal/`) join `sdk` only when its modules import them.
+    test: (id: string) =>
+      SOURCE_FILE.test(id) && !isModelCode(id) && !DOWNLOAD_STREAM.test(id) && !INTERNAL.test(id),
+  },
+  {
+    name: 'models',
+    priority: 1,
+    test: (id: string) => isModelCode(id) || (SOURCE_FILE.test(id) && INTERNAL.test(id)),
+  },
+];
 
 /** Browsers from 2022 on run ES2022 natively: class fields need no down-levelling helpers. */
 const BROWSER_TARGET = 'es2022';
@@ -45,9 +75,9 @@ const browserPlatform = {
     source: string,
     importer: string | undefined,
   ) {
-    if (!source.includes('platform')) return null;
+    if (!source.includes('platform') && !source.includes('factories')) return null;
     const resolved = await this.resolve(source, importer, { skipSelf: true });
-    return resolved?.id === platformIndex ? platformBrowser : null;
+    return (resolved && BROWSER_SWAPS.get(resolved.id)) ?? null;
   },
 };
 
@@ -91,9 +121,9 @@ export default defineConfig([
     // Whitespace, dead code and long local names go (a faster cold start: less to parse);
     // function and class names stay, so stack traces stay readable.
     minify: { compress: true, mangle: { keepNames: true, toplevel: false } },
-    // Node does not tree-shake: every entry shares one chunk holding the SDK, so `import` reads two
-    // files instead of ~20 (about half the cold start).
-    outputOptions: { ...shared.outputOptions, codeSplitting: { groups: [NODE_SHARED_CHUNK] } },
+    // Node does not tree-shake: every entry shares one chunk holding the SDK core, so `import`
+    // reads two files instead of ~20 (about half the cold start); model code loads on first use.
+    outputOptions: { ...shared.outputOptions, codeSplitting: { groups: NODE_CHUNK_GROUPS } },
   },
   // The public types do not depend on the platform: the browser build reuses the Node build's.
   {

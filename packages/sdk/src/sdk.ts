@@ -8,7 +8,8 @@ import type { BalenaRequest } from './transport/transport.js';
 import { buildClient } from './client.js';
 import { createSettings, type BalenaSettings } from './settings/index.js';
 import type BalenaModel from './types/v7.generated.js';
-import { MODEL_FACTORIES, type BalenaModels } from './models/index.js';
+import type { BalenaModels } from './models/index.js';
+import { SDK_MODEL_FACTORIES } from './models/factories.js';
 import { mergePineOptions } from './utils/merge-pine-options.js';
 import type { Interceptor } from './transport/types.js';
 import { SDK_VERSION } from './version.js';
@@ -57,7 +58,7 @@ export interface BalenaSDK {
  */
 export function getSdk(options?: SdkOptions): BalenaSDK {
   const config: ResolvedConfig = resolveConfig(options);
-  const { client } = buildClient(config, MODEL_FACTORIES, {
+  const { client } = buildClient(config, SDK_MODEL_FACTORIES, {
     guardMissingModels: false,
     createPine: createPinejsCompatibleClient,
   });

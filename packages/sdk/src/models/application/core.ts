@@ -64,22 +64,6 @@ export function createApplicationCore(ctx: SdkModelContext) {
   const { pine } = ctx;
 
   /**
-   * The dashboard URL of a fleet.
-   *
-   * @param id - the fleet id.
-   * @returns `<dashboardUrl>/apps/<id>`.
-   * @throws {Error} when `id` is not a finite number.
-   * @example
-   * sdk.models.application.getDashboardUrl(123); // 'https://dashboard.balena-cloud.com/apps/123'
-   */
-  function getDashboardUrl(id: number): string {
-    if (typeof id !== 'number' || !Number.isFinite(id)) {
-      throw new Error('The id option should be a finite number');
-    }
-    return new URL(`/apps/${id}`, ctx.config.dashboardUrl).href;
-  }
-
-  /**
    * Every fleet the caller can read, ordered by name.
    *
    * @param options - pine options merged with the defaults.
@@ -289,7 +273,6 @@ export function createApplicationCore(ctx: SdkModelContext) {
   }
 
   return {
-    getDashboardUrl,
     getAll,
     iterateAll,
     countAll,

@@ -11,6 +11,7 @@ import { createApplicationLifecycle } from './lifecycle.js';
 import { createApplicationMembership } from './membership.js';
 import { createApplicationsByOrganization } from './organization.js';
 import { createReleaseTracking } from './release-tracking.js';
+import { createApplicationSyncMethods } from './sync-methods.js';
 import { createApplicationVariables } from './variables.js';
 
 export type {
@@ -33,6 +34,7 @@ export type { CurrentService, CurrentServicesByApp } from './device-details.js';
  */
 export function createApplicationModel(ctx: SdkModelContext) {
   return {
+    ...createApplicationSyncMethods(ctx),
     ...createApplicationCore(ctx),
     ...createApplicationsByOrganization(ctx),
     ...createDeviceDetails(ctx),

@@ -75,22 +75,6 @@ export function createDeviceCore(ctx: SdkModelContext) {
   }
 
   /**
-   * The dashboard URL of a device.
-   *
-   * @param uuid - the device uuid.
-   * @returns `<dashboardUrl>/devices/<uuid>/summary`.
-   * @throws {Error} when `uuid` is not a non-empty string.
-   * @example
-   * sdk.models.device.getDashboardUrl('7cf02a6'); // 'https://dashboard.balena-cloud.com/devices/7cf02a6/summary'
-   */
-  function getDashboardUrl(uuid: string): string {
-    if (typeof uuid !== 'string' || uuid.length === 0) {
-      throw new Error('The uuid option should be a non empty string');
-    }
-    return new URL(`/devices/${uuid}/summary`, ctx.config.dashboardUrl).href;
-  }
-
-  /**
    * One device by id or full uuid.
    *
    * @param uuidOrId - the device id or full uuid.
@@ -262,7 +246,6 @@ export function createDeviceCore(ctx: SdkModelContext) {
   }
 
   return {
-    getDashboardUrl,
     get,
     getWithServiceDetails,
     getAllByApplication,

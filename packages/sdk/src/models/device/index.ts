@@ -16,15 +16,16 @@ import { createDeviceReleasePinning } from './release-pinning.js';
 import { createDeviceServiceVariables } from './service-var.js';
 import { createDeviceSupervisorActions } from './supervisor.js';
 import { createDeviceOsUpdate } from './os-update.js';
+import { createDeviceSyncMethods } from './sync-methods.js';
 import { createDeviceTargetState } from './target-state.js';
 import { createDeviceVariables, type DeviceVariableNamespaces } from './variables.js';
 
 export type { DeviceOptions, DeviceRow, UuidOrId } from './core.js';
 export type { DeviceLocation, UuidOrIdOrArray } from './batch-updates.js';
-export { OverallStatus } from './properties.js';
+export { OverallStatus } from './sync-methods.js';
 export type { DeviceRegistrationInfo } from './registration.js';
 export type { HistoryTimeRange } from './history.js';
-export type { LocalModeSupport, LocalModeSupportFields } from './local-mode.js';
+export type { LocalModeSupport, LocalModeSupportFields } from './sync-methods.js';
 export type { SupervisorTargetState } from './target-state.js';
 export type { DeviceWithServiceDetails } from './core.js';
 export type { DeviceTags, DeviceVariables } from './variables.js';
@@ -35,7 +36,8 @@ export type { OsUpdateActionResult, StartOsUpdateOptions } from './os-update.js'
  * The type of `sdk.models.device`, spelled out from its parts: inferred as one object it is too
  * large for declaration files.
  */
-export type DeviceModel = ReturnType<typeof createDeviceCore> &
+export type DeviceModel = ReturnType<typeof createDeviceSyncMethods> &
+  ReturnType<typeof createDeviceCore> &
   ReturnType<typeof createDevicesByOrganization> &
   ReturnType<typeof createDeviceProperties> &
   ReturnType<typeof createDeviceBatchUpdates> &
@@ -66,6 +68,7 @@ export function createDeviceModel(ctx: SdkModelContext): DeviceModel {
   const deviceIds = createIdCache(ctx.pubsub);
   const variables = createDeviceVariables(ctx, deviceIds);
   return {
+    ...createDeviceSyncMethods(ctx),
     ...createDeviceCore(ctx),
     ...createDevicesByOrganization(ctx),
     ...createDeviceProperties(ctx),

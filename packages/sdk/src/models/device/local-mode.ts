@@ -1,29 +1,13 @@
 /**
  * Local mode (the supervisor serves the device's containers to a local development machine) and
- * the update-lock override: both are device configuration variables. Also `getOsVersion`.
+ * the update-lock override: both are device configuration variables.
  */
-import { gte } from '../../internal/semver.js';
 import { DEVICE_LOOKUP, findOne } from '../../internal/ids.js';
 import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import type { UuidOrId } from './core.js';
-import {
-  getDeviceOsSemverWithVariant,
-  type DeviceOsVersionFields,
-} from '../../internal/device-os-version.js';
+import { getLocalModeSupport } from './sync-methods.js';
 import type { createDeviceVariables } from './variables.js';
-
-/** The device fields local-mode support depends on. */
-export interface LocalModeSupportFields extends DeviceOsVersionFields {
-  supervisor_version: string | null;
-  last_connectivity_event: string | null;
-}
-
-/** Whether local mode can be used on a device, and why not. */
-export interface LocalModeSupport {
-  supported: boolean;
-  message: string;
-}
 
 const LOCAL_MODE_VARIABLE = 'RESIN_SUPERVISOR_LOCAL_MODE';
 const LOCK_OVERRIDE_VARIABLE = 'RESIN_OVERRIDE_LOCK';
@@ -36,36 +20,7 @@ const LOCAL_MODE_FIELDS = [
 ] as const;
 
 /**
- * Tells whether a device can run in local mode: provisioned, balenaOS ≥ 2.0.0, supervisor ≥ 4.0.0,
- * development variant.
- *
- * @param device - the device's OS, supervisor and connectivity fields.
- * @returns `{ supported, message }`.
- * @throws {Error} never; an unsupported device gives `supported: false` and the reason.
- * @example
- * const { supported, message } = getLocalModeSupport(device);
- */
-export function getLocalModeSupport(device: LocalModeSupportFields): LocalModeSupport {
-  if (!device.supervisor_version || device.last_connectivity_event == null) {
-    return { supported: false, message: 'Device is not yet fully provisioned' };
-  }
-  if (!device.os_version || !gte(device.os_version, '2.0.0')) {
-    return { supported: false, message: 'Device OS version does not support local mode' };
-  }
-  if (!gte(device.supervisor_version, '4.0.0')) {
-    return { supported: false, message: 'Device supervisor version does not support local mode' };
-  }
-  if (device.os_variant !== 'dev') {
-    return {
-      supported: false,
-      message: 'Local mode is only supported on development OS versions',
-    };
-  }
-  return { supported: true, message: 'Supported' };
-}
-
-/**
- * Builds local mode, the lock override and `getOsVersion` of `sdk.models.device`.
+ * Builds local mode and the lock override of `sdk.models.device`.
  *
  * @param ctx - the model context.
  * @param configVar - the device `configVar` namespace.
@@ -202,27 +157,12 @@ export function createDeviceLocalMode(
     return (deviceValue ?? fleetValue) === '1';
   }
 
-  /**
-   * The OS version of a device with its variant, in semver form.
-   *
-   * @param device - an object with `os_version` and `os_variant`.
-   * @returns e.g. `2.48.0+rev1.prod`, or null when the version is missing or unparsable.
-   * @throws {Error} never.
-   * @example
-   * sdk.models.device.getOsVersion({ os_version: 'balenaOS 2.48.0+rev1', os_variant: 'prod' });
-   */
-  function getOsVersion(device: DeviceOsVersionFields): string | null {
-    return getDeviceOsSemverWithVariant(device);
-  }
-
   return {
     enableLocalMode,
     disableLocalMode,
     isInLocalMode,
-    getLocalModeSupport,
     enableLockOverride,
     disableLockOverride,
     hasLockOverride,
-    getOsVersion,
   };
 }

@@ -161,6 +161,5 @@ export function createDeviceOsUpdate(ctx: SdkModelContext) {
   return {
     startOsUpdate,
     ...createDeviceOsPinning(ctx),
-    _checkOsUpdateTarget: checkOsUpdateTarget,
   };
 }

@@ -7,19 +7,6 @@ import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import type { UuidOrId } from './core.js';
 
-/** The states `overall_status` takes (computed by the API). */
-export const OverallStatus = Object.freeze({
-  CONFIGURING: 'configuring',
-  INACTIVE: 'inactive',
-  POST_PROVISIONING: 'post-provisioning',
-  UPDATING: 'updating',
-  OPERATIONAL: 'operational',
-  DISCONNECTED: 'disconnected',
-  REDUCED_FUNCTIONALITY: 'reduced-functionality',
-} as const);
-/** One value of {@link OverallStatus}. */
-export type OverallStatus = (typeof OverallStatus)[keyof typeof OverallStatus];
-
 const METRIC_FIELDS = [
   'memory_usage',
   'memory_total',
@@ -181,7 +168,7 @@ export function createDeviceProperties(ctx: SdkModelContext) {
    *
    * @param uuidOrId - the device id or full uuid.
    * @param callOptions - `signal`, `headers`, `timeout`.
-   * @returns one of {@link OverallStatus}'s values.
+   * @returns one of `sdk.models.device.OverallStatus`'s values.
    * @throws {BalenaInvalidParameterError} when `uuidOrId` is not an id or full uuid.
    * @throws {BalenaDeviceNotFound} when no device matches.
    * @example
@@ -223,7 +210,6 @@ export function createDeviceProperties(ctx: SdkModelContext) {
   }
 
   return {
-    OverallStatus,
     getName,
     getApplicationName,
     isOnline,

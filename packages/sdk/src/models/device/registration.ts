@@ -35,22 +35,6 @@ export function createDeviceRegistration(ctx: SdkModelContext, deviceIds: IdCach
   const registrationKeys = createRegistrationKeys(ctx.request, ctx.pubsub);
 
   /**
-   * A new random device uuid: 32 lower-case hexadecimal characters.
-   *
-   * @returns the uuid.
-   * @throws {Error} when the platform has no Web Crypto `getRandomValues`.
-   * @example
-   * const uuid = sdk.models.device.generateUniqueKey();
-   */
-  function generateUniqueKey(): string {
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    // The version 4 and variant bits, as in a v4 uuid without its dashes.
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  }
-
-  /**
    * Registers a new device in a fleet, as a device would at first boot.
    *
    * @param applicationSlugOrUuidOrId - the fleet id, slug or uuid.
@@ -169,5 +153,5 @@ export function createDeviceRegistration(ctx: SdkModelContext, deviceIds: IdCach
     return body;
   }
 
-  return { generateUniqueKey, register, generateDeviceKey };
+  return { register, generateDeviceKey };
 }

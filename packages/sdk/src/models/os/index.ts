@@ -3,7 +3,6 @@
  * releases, OS image downloads and config.json.
  */
 import { createCache } from '../../internal/cache.js';
-import { isArchitectureCompatibleWith } from '../../internal/cpu-architecture.js';
 import { getHUPActionType, isSupportedOsUpdate as hupAllows } from '../../internal/hup-rules.js';
 import { BalenaInvalidParameterError } from '../../errors/index.js';
 import { compare, parse, prerelease } from '../../internal/semver.js';
@@ -11,9 +10,10 @@ import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import { createOsDownload } from './download.js';
 import { createSupervisorReleaseReader } from './supervisor-releases.js';
-import { createOsVersionReader, pickMaxSatisfyingVersion } from './versions.js';
+import { pickMaxSatisfyingVersion } from './max-satisfying-version.js';
+import { createOsSyncMethods } from './sync-methods.js';
+import { createOsVersionReader } from './versions.js';
 import {
-  OsTypes,
   type AvailableOsVersionsOptions,
   type OsVersion,
   type SupportedOsUpdateVersions,
@@ -252,11 +252,10 @@ export function createOsModel(ctx: SdkModelContext) {
   });
 
   return {
-    OsTypes,
+    ...createOsSyncMethods(),
     _getNormalizedDeviceTypeSlug,
     _getDownloadSize: downloads._getDownloadSize,
     _clearDeviceTypesAndOsVersionCaches,
-    _getMaxSatisfyingVersion: pickMaxSatisfyingVersion,
     getAllOsVersions,
     getAvailableOsVersions,
     getMaxSatisfyingVersion,
@@ -266,7 +265,6 @@ export function createOsModel(ctx: SdkModelContext) {
     isSupportedOsUpdate,
     getOsUpdateType,
     getSupportedOsUpdateVersions,
-    isArchitectureCompatibleWith,
     getSupervisorReleasesForCpuArchitecture: createSupervisorReleaseReader(ctx),
   };
 }

@@ -4,7 +4,10 @@
  */
 import { untypedPine, mergeDefaults } from '../../internal/collection.js';
 import { createCache, type Cache } from '../../internal/cache.js';
-import { maxSatisfying, satisfies } from '../../internal/semver-range.js';
+import { satisfies } from '../../internal/semver-range.js';
+import { pickMaxSatisfyingVersion } from './max-satisfying-version.js';
+
+export { pickMaxSatisfyingVersion };
 import { parse, rcompare } from '../../internal/semver.js';
 import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
@@ -97,27 +100,6 @@ function toOsVersions(releases: NonNullable<HostAppRow['owns__release']>, tags: 
     });
   }
   return versions;
-}
-
-/**
- * Picks the version an exact version, a semver range or `'latest'` names among OS versions.
- *
- * @param versionOrRange - `'latest'` (the first, i.e. newest, entry), an exact raw version, or a range.
- * @param osVersions - the candidates, newest first.
- * @returns the raw version, or undefined/null when none matches.
- * @throws {Error} never.
- * @example
- * pickMaxSatisfyingVersion('^2.48.0', versions);
- */
-export function pickMaxSatisfyingVersion(
-  versionOrRange: string,
-  osVersions: ReadonlyArray<Pick<OsVersion, 'raw_version'>>,
-): string | null | undefined {
-  if (versionOrRange === 'latest') return osVersions[0]?.raw_version;
-  const versions = osVersions.map((version) => version.raw_version);
-  // An exact version is returned as asked, not as some equivalent version.
-  if (versions.includes(versionOrRange)) return versionOrRange;
-  return maxSatisfying(versions, versionOrRange);
 }
 
 /**
