@@ -8,8 +8,11 @@
  * of their own. `import 'balena-sdk'` then compiles a fraction of the code.
  */
 
-/** One member of a model: an async method, a method returning an async iterator, or a namespace. */
-export type MemberShape = 'async' | 'iterator' | ModelShape;
+/**
+ * One member of a model: an async method or a method returning an async iterator, each with its
+ * declared parameter count (`'async:2'`), or a namespace.
+ */
+export type MemberShape = `async:${number}` | `iterator:${number}` | ModelShape;
 
 /** The asynchronous members of a model, by name, nested namespaces included. */
 export interface ModelShape {
@@ -56,29 +59,30 @@ export function createLazyModel<M extends object>(
       },
     ));
 
+  const call = async (path: readonly string[], args: unknown[]) => {
+    const { owner, method } = memberAt(await loaded(), path);
+    return method.apply(owner, args);
+  };
+  async function* iterate(path: readonly string[], args: unknown[]) {
+    const { owner, method } = memberAt(await loaded(), path);
+    yield* method.apply(owner, args) as AsyncIterable<unknown>;
+  }
   const standIns = (level: ModelShape, path: readonly string[]): Record<string, unknown> =>
     Object.fromEntries(
       Object.entries(level).map(([name, kind]) => {
         const memberPath = [...path, name];
-        if (kind === 'async') {
-          return [
-            name,
-            async (...args: unknown[]) => {
-              const { owner, method } = memberAt(await loaded(), memberPath);
-              return method.apply(owner, args);
-            },
-          ];
-        }
-        if (kind === 'iterator') {
-          return [
-            name,
-            async function* (...args: unknown[]) {
-              const { owner, method } = memberAt(await loaded(), memberPath);
-              yield* method.apply(owner, args) as AsyncIterable<unknown>;
-            },
-          ];
-        }
-        return [name, standIns(kind, memberPath)];
+        if (typeof kind !== 'string') return [name, standIns(kind, memberPath)];
+        const [type, arity] = kind.split(':');
+        const standIn =
+          type === 'iterator'
+            ? (...args: unknown[]) => iterate(memberPath, args)
+            : (...args: unknown[]) => call(memberPath, args);
+        // The real method's name and parameter count, as code inspecting functions expects.
+        Object.defineProperties(standIn, {
+          name: { value: name },
+          length: { value: Number(arity) },
+        });
+        return [name, standIn];
       }),
     );
 

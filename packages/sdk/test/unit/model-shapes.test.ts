@@ -22,7 +22,8 @@ function shapeOf(model: object, skip: ReadonlySet<string>, path: string): ModelS
   for (const [name, value] of Object.entries(model)) {
     if (skip.has(name)) continue;
     if (typeof value === 'function') {
-      shape[name] = name.startsWith('iterate') ? 'iterator' : 'async';
+      const kind = name.startsWith('iterate') ? 'iterator' : 'async';
+      shape[name] = `${kind}:${(value as (...args: never[]) => unknown).length}`;
     } else if (value !== null && typeof value === 'object') {
       shape[name] = shapeOf(value as object, new Set(), `${path}.${name}`);
     } else {
@@ -36,7 +37,7 @@ function shapeOf(model: object, skip: ReadonlySet<string>, path: string): ModelS
 function members(tree: object, path = ''): string[] {
   return Object.entries(tree).flatMap(([name, value]) =>
     typeof value === 'function'
-      ? [`${path}${name}()`]
+      ? [`${path}${name}(${(value as (...args: never[]) => unknown).length})`]
       : value !== null && typeof value === 'object' && !Object.isFrozen(value)
         ? members(value as object, `${path}${name}.`)
         : [`${path}${name}`],
