@@ -1,16 +1,10 @@
 /**
  * Release tags (`sdk.models.release.tags`), built from the shared dependent-resource builder.
  */
-import {
-  countCollection,
-  getCollection,
-  iterateCollection,
-  type FilterOrderDefaults,
-  type ResourceOptions,
-  type ResultRow,
-} from '../../internal/collection.js';
+import type { ResourceOptions, ResultRow } from '../../internal/collection.js';
 import { createDependentResource } from '../../internal/dependent-resource.js';
 import { APPLICATION_LOOKUP, resolveId } from '../../internal/ids.js';
+import { createParentListing } from '../../internal/parent-listing.js';
 import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import { resolveReleaseId, type CommitOrIdOrRawVersion } from './lookup.js';
@@ -43,24 +37,21 @@ export function createReleaseTags(ctx: SdkModelContext) {
   const parentOf = async (release: CommitOrIdOrRawVersion, callOptions?: PineRequestOptions) =>
     typeof release === 'number' ? release : await resolveReleaseId(pine, release, callOptions);
 
-  async function ofApplication(
-    slugOrUuidOrId: string | number,
-    callOptions?: PineRequestOptions,
-  ): Promise<FilterOrderDefaults> {
-    const id = await resolveId(pine, APPLICATION_LOOKUP, slugOrUuidOrId, callOptions);
+  const byApplication = createParentListing(pine, 'release_tag', async (fleet, callOptions) => {
+    const id = await resolveId(pine, APPLICATION_LOOKUP, fleet, callOptions);
     return {
       $filter: {
         release: { $any: { $alias: 'r', $expr: { r: { belongs_to__application: id } } } },
       },
       $orderby: 'tag_key asc',
     };
-  }
+  });
 
   return {
     /**
      * Every release tag of a fleet, ordered by key.
      *
-     * @param slugOrUuidOrId - the fleet id, slug or uuid.
+     * @param parent - the fleet id, slug or uuid.
      * @param options - pine options merged with the defaults.
      * @param callOptions - `signal`, `headers`, `timeout`.
      * @returns the tags.
@@ -68,19 +59,12 @@ export function createReleaseTags(ctx: SdkModelContext) {
      * @example
      * const tags = await sdk.models.release.tags.getAllByApplication('myorg/myfleet');
      */
-    async getAllByApplication<const O extends ReleaseTagOptions = Record<never, never>>(
-      slugOrUuidOrId: string | number,
-      options?: O,
-      callOptions?: PineRequestOptions,
-    ): Promise<Array<ReleaseTagRow<O>>> {
-      const defaults = await ofApplication(slugOrUuidOrId, callOptions);
-      return await getCollection(pine, 'release_tag', defaults, options, callOptions);
-    },
+    getAllByApplication: byApplication.getAll,
 
     /**
      * Pages through the release tags of a fleet (the iterator sibling of `getAllByApplication`).
      *
-     * @param slugOrUuidOrId - the fleet id, slug or uuid.
+     * @param parent - the fleet id, slug or uuid.
      * @param options - pine options merged with the defaults.
      * @param iterateOptions - `pageSize`, `signal`, `headers`, `timeout`.
      * @returns an async iterator over the tags.
@@ -88,19 +72,12 @@ export function createReleaseTags(ctx: SdkModelContext) {
      * @example
      * for await (const tag of sdk.models.release.tags.iterateAllByApplication(123)) console.log(tag.tag_key);
      */
-    async *iterateAllByApplication<const O extends ReleaseTagOptions = Record<never, never>>(
-      slugOrUuidOrId: string | number,
-      options?: O,
-      iterateOptions?: IterateOptions,
-    ): AsyncIterableIterator<ReleaseTagRow<O>> {
-      const defaults = await ofApplication(slugOrUuidOrId, iterateOptions);
-      yield* iterateCollection(pine, 'release_tag', defaults, options, iterateOptions);
-    },
+    iterateAllByApplication: byApplication.iterateAll,
 
     /**
      * Counts the release tags of a fleet.
      *
-     * @param slugOrUuidOrId - the fleet id, slug or uuid.
+     * @param parent - the fleet id, slug or uuid.
      * @param options - an optional `$filter`.
      * @param callOptions - `signal`, `headers`, `timeout`.
      * @returns the number of tags.
@@ -108,14 +85,7 @@ export function createReleaseTags(ctx: SdkModelContext) {
      * @example
      * const n = await sdk.models.release.tags.countAllByApplication(123);
      */
-    async countAllByApplication(
-      slugOrUuidOrId: string | number,
-      options?: { $filter?: Filter },
-      callOptions?: PineRequestOptions,
-    ): Promise<number> {
-      const defaults = await ofApplication(slugOrUuidOrId, callOptions);
-      return await countCollection(pine, 'release_tag', defaults, options, callOptions);
-    },
+    countAllByApplication: byApplication.countAll,
 
     /**
      * Every tag of one release, ordered by key.

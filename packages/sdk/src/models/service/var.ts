@@ -2,17 +2,11 @@
  * Service environment variables (`sdk.models.service.var`), built from the shared
  * dependent-resource builder.
  */
-import {
-  countCollection,
-  getCollection,
-  iterateCollection,
-  type FilterOrderDefaults,
-  type ResourceOptions,
-  type ResultRow,
-} from '../../internal/collection.js';
+import type { ResourceOptions, ResultRow } from '../../internal/collection.js';
 import { createDependentResource } from '../../internal/dependent-resource.js';
 import { APPLICATION_LOOKUP, resolveId } from '../../internal/ids.js';
-import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
+import { createParentListing } from '../../internal/parent-listing.js';
+import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import { resolveServiceId, type ServiceIdOrNaturalKey } from './lookup.js';
 
@@ -42,16 +36,17 @@ export function createServiceVars(ctx: SdkModelContext) {
   const parentOf = async (service: ServiceIdOrNaturalKey, callOptions?: PineRequestOptions) =>
     typeof service === 'number' ? service : await resolveServiceId(pine, service, callOptions);
 
-  async function ofApplication(
-    slugOrUuidOrId: string | number,
-    callOptions?: PineRequestOptions,
-  ): Promise<FilterOrderDefaults> {
-    const id = await resolveId(pine, APPLICATION_LOOKUP, slugOrUuidOrId, callOptions);
-    return {
-      $filter: { service: { $any: { $alias: 's', $expr: { s: { application: id } } } } },
-      $orderby: 'name asc',
-    };
-  }
+  const byApplication = createParentListing(
+    pine,
+    'service_environment_variable',
+    async (fleet, callOptions) => {
+      const id = await resolveId(pine, APPLICATION_LOOKUP, fleet, callOptions);
+      return {
+        $filter: { service: { $any: { $alias: 's', $expr: { s: { application: id } } } } },
+        $orderby: 'name asc',
+      };
+    },
+  );
 
   return {
     /**
@@ -77,7 +72,7 @@ export function createServiceVars(ctx: SdkModelContext) {
     /**
      * Every service variable of a fleet, ordered by name.
      *
-     * @param slugOrUuidOrId - the fleet id, slug or uuid.
+     * @param parent - the fleet id, slug or uuid.
      * @param options - pine options merged with the defaults.
      * @param callOptions - `signal`, `headers`, `timeout`.
      * @returns the variables.
@@ -85,25 +80,12 @@ export function createServiceVars(ctx: SdkModelContext) {
      * @example
      * const vars = await sdk.models.service.var.getAllByApplication('myorg/fleet');
      */
-    async getAllByApplication<const O extends ServiceVarOptions = Record<never, never>>(
-      slugOrUuidOrId: string | number,
-      options?: O,
-      callOptions?: PineRequestOptions,
-    ): Promise<Array<ServiceVarRow<O>>> {
-      const defaults = await ofApplication(slugOrUuidOrId, callOptions);
-      return await getCollection(
-        pine,
-        'service_environment_variable',
-        defaults,
-        options,
-        callOptions,
-      );
-    },
+    getAllByApplication: byApplication.getAll,
 
     /**
      * Pages through the service variables of a fleet (the iterator sibling of `getAllByApplication`).
      *
-     * @param slugOrUuidOrId - the fleet id, slug or uuid.
+     * @param parent - the fleet id, slug or uuid.
      * @param options - pine options merged with the defaults.
      * @param iterateOptions - `pageSize`, `signal`, `headers`, `timeout`.
      * @returns an async iterator over the variables.
@@ -111,25 +93,12 @@ export function createServiceVars(ctx: SdkModelContext) {
      * @example
      * for await (const v of sdk.models.service.var.iterateAllByApplication(123)) console.log(v.name);
      */
-    async *iterateAllByApplication<const O extends ServiceVarOptions = Record<never, never>>(
-      slugOrUuidOrId: string | number,
-      options?: O,
-      iterateOptions?: IterateOptions,
-    ): AsyncIterableIterator<ServiceVarRow<O>> {
-      const defaults = await ofApplication(slugOrUuidOrId, iterateOptions);
-      yield* iterateCollection(
-        pine,
-        'service_environment_variable',
-        defaults,
-        options,
-        iterateOptions,
-      );
-    },
+    iterateAllByApplication: byApplication.iterateAll,
 
     /**
      * Counts the service variables of a fleet.
      *
-     * @param slugOrUuidOrId - the fleet id, slug or uuid.
+     * @param parent - the fleet id, slug or uuid.
      * @param options - an optional `$filter`.
      * @param callOptions - `signal`, `headers`, `timeout`.
      * @returns the number of variables.
@@ -137,20 +106,7 @@ export function createServiceVars(ctx: SdkModelContext) {
      * @example
      * const n = await sdk.models.service.var.countAllByApplication(123);
      */
-    async countAllByApplication(
-      slugOrUuidOrId: string | number,
-      options?: { $filter?: Filter },
-      callOptions?: PineRequestOptions,
-    ): Promise<number> {
-      const defaults = await ofApplication(slugOrUuidOrId, callOptions);
-      return await countCollection(
-        pine,
-        'service_environment_variable',
-        defaults,
-        options,
-        callOptions,
-      );
-    },
+    countAllByApplication: byApplication.countAll,
 
     /**
      * The value of one variable of a service, or `undefined`.
