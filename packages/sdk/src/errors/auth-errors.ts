@@ -1,8 +1,11 @@
-import { BalenaError, brand } from './base.js';
+import { BalenaError } from './base.js';
 
 /** An operation needs credentials and none (or none valid) are stored. */
 export class BalenaNotLoggedIn extends BalenaError {
-  declare readonly code: 'BalenaNotLoggedIn';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaNotLoggedIn' {
+    return 'BalenaNotLoggedIn';
+  }
   /**
    * Creates the error with the official message "You have to log in".
    *
@@ -11,13 +14,15 @@ export class BalenaNotLoggedIn extends BalenaError {
    */
   constructor() {
     super('You have to log in');
-    brand(this, 'BalenaNotLoggedIn');
   }
 }
 
 /** `POST /login_` rejected the e-mail/password pair. */
 export class BalenaInvalidLoginCredentials extends BalenaError {
-  declare readonly code: 'BalenaInvalidLoginCredentials';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaInvalidLoginCredentials' {
+    return 'BalenaInvalidLoginCredentials';
+  }
   /**
    * Creates the error with the official message "Invalid login credentials".
    *
@@ -26,13 +31,15 @@ export class BalenaInvalidLoginCredentials extends BalenaError {
    */
   constructor() {
     super('Invalid login credentials');
-    brand(this, 'BalenaInvalidLoginCredentials');
   }
 }
 
 /** The API refused a login attempt because of rate limiting. */
 export class BalenaTooManyRequests extends BalenaError {
-  declare readonly code: 'BalenaTooManyRequests';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaTooManyRequests' {
+    return 'BalenaTooManyRequests';
+  }
   /** When the next attempt may be made, if the API said so. */
   readonly nextValidRequestDate: string | undefined;
   /**
@@ -44,14 +51,16 @@ export class BalenaTooManyRequests extends BalenaError {
    */
   constructor(nextValidRequestDate?: string) {
     super(`Too Many Requests. Try again ${nextValidRequestDate || 'later'}`);
-    brand(this, 'BalenaTooManyRequests');
     this.nextValidRequestDate = nextValidRequestDate;
   }
 }
 
 /** A stored or supplied key is neither a decodable JWT nor an API key string. */
 export class BalenaMalformedToken extends BalenaError {
-  declare readonly code: 'BalenaMalformedToken';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaMalformedToken' {
+    return 'BalenaMalformedToken';
+  }
   /** The offending token; not part of the message. */
   readonly token: string;
   /**
@@ -63,7 +72,6 @@ export class BalenaMalformedToken extends BalenaError {
    */
   constructor(token: unknown) {
     super('Malformed token');
-    brand(this, 'BalenaMalformedToken');
     this.token = '';
     Object.defineProperty(this, 'token', { value: String(token), enumerable: false });
   }
@@ -71,7 +79,10 @@ export class BalenaMalformedToken extends BalenaError {
 
 /** A JWT's `exp` lies in the past. */
 export class BalenaExpiredToken extends BalenaError {
-  declare readonly code: 'BalenaExpiredToken';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaExpiredToken' {
+    return 'BalenaExpiredToken';
+  }
   /** The expired token; not part of the message. */
   readonly token: string;
   /**
@@ -83,7 +94,6 @@ export class BalenaExpiredToken extends BalenaError {
    */
   constructor(token: string) {
     super('The token expired');
-    brand(this, 'BalenaExpiredToken');
     this.token = '';
     Object.defineProperty(this, 'token', { value: token, enumerable: false });
   }
@@ -91,7 +101,10 @@ export class BalenaExpiredToken extends BalenaError {
 
 /** The token or settings storage is not readable/writable (usually EACCES). */
 export class BalenaSettingsPermissionError extends BalenaError {
-  declare readonly code: 'BalenaSettingsPermissionError';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaSettingsPermissionError' {
+    return 'BalenaSettingsPermissionError';
+  }
   /**
    * Creates the error from the underlying file-system failure.
    *
@@ -101,6 +114,5 @@ export class BalenaSettingsPermissionError extends BalenaError {
    */
   constructor(cause?: unknown) {
     super(cause instanceof Error ? cause.message : 'Permission denied', { cause });
-    brand(this, 'BalenaSettingsPermissionError');
   }
 }

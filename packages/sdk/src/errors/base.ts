@@ -32,15 +32,11 @@ export type BalenaErrorCode =
 /**
  * The base class of every error the SDK throws.
  *
- * `code` is a string literal equal to the class name; compare it (or use {@link isBalenaError})
+ * `code` is a string literal equal to the class name, defined on the class prototype as in the official
+ * SDK (`err.code === errors.BalenaDeviceNotFound.prototype.code`); compare it (or use {@link isBalenaError})
  * instead of `instanceof` when two copies of the package may be loaded.
  */
 export class BalenaError extends Error {
-  /** Stable identifier of the error kind, equal to the class name. */
-  readonly code: BalenaErrorCode;
-  /** Process exit code a command-line tool should use for this error. */
-  readonly exitCode: number = 1;
-
   /**
    * Creates an error with a message and an optional underlying cause.
    *
@@ -61,17 +57,17 @@ export class BalenaError extends Error {
     if (cause !== undefined) {
       Object.defineProperty(this, 'cause', { value: cause, writable: true, configurable: true });
     }
-    this.code = 'BalenaError';
-    this.name = 'BalenaError';
+    // The subclass getter answers here already; class names are not used because minifiers rename them.
+    this.name = this.code;
   }
-}
 
-/**
- * Sets the code and name of a freshly constructed error; used by every subclass constructor.
- * Class names are not used for this because minifiers rename classes.
- */
-export function brand<E extends BalenaError>(error: E, code: BalenaErrorCode): E {
-  (error as { code: BalenaErrorCode }).code = code;
-  error.name = code;
-  return error;
+  /** Stable identifier of the error kind, equal to the class name (a prototype getter). */
+  get code(): BalenaErrorCode {
+    return 'BalenaError';
+  }
+
+  /** Process exit code a command-line tool should use for this error (a prototype getter). */
+  get exitCode(): number {
+    return 1;
+  }
 }

@@ -1,8 +1,11 @@
-import { BalenaError, brand } from './base.js';
+import { BalenaError } from './base.js';
 
 /** The device type slug or name is unknown. */
 export class BalenaInvalidDeviceType extends BalenaError {
-  declare readonly code: 'BalenaInvalidDeviceType' | 'BalenaDiscontinuedDeviceType';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaInvalidDeviceType' | 'BalenaDiscontinuedDeviceType' {
+    return 'BalenaInvalidDeviceType';
+  }
   readonly type: string;
   /**
    * Creates the error.
@@ -13,14 +16,16 @@ export class BalenaInvalidDeviceType extends BalenaError {
    */
   constructor(type: string, message?: string) {
     super(message ?? `Invalid device type: ${type}`);
-    brand(this, 'BalenaInvalidDeviceType');
     this.type = type;
   }
 }
 
 /** The device type exists but is discontinued for this operation. */
 export class BalenaDiscontinuedDeviceType extends BalenaInvalidDeviceType {
-  declare readonly code: 'BalenaDiscontinuedDeviceType';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaDiscontinuedDeviceType' {
+    return 'BalenaDiscontinuedDeviceType';
+  }
   /**
    * Creates the error.
    *
@@ -30,13 +35,15 @@ export class BalenaDiscontinuedDeviceType extends BalenaInvalidDeviceType {
    */
   constructor(type: string) {
     super(type, `Discontinued device type: ${type}`);
-    brand(this, 'BalenaDiscontinuedDeviceType');
   }
 }
 
 /** An argument failed validation before any request was sent. */
 export class BalenaInvalidParameterError extends BalenaError {
-  declare readonly code: 'BalenaInvalidParameterError';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaInvalidParameterError' {
+    return 'BalenaInvalidParameterError';
+  }
   readonly parameterName: string;
   readonly suppliedValue: unknown;
   /**
@@ -51,7 +58,6 @@ export class BalenaInvalidParameterError extends BalenaError {
     super(
       `Invalid parameter: ${String(suppliedValue)} is not a valid value for parameter '${parameterName}'`,
     );
-    brand(this, 'BalenaInvalidParameterError');
     this.parameterName = parameterName;
     this.suppliedValue = suppliedValue;
   }
@@ -59,7 +65,10 @@ export class BalenaInvalidParameterError extends BalenaError {
 
 /** The device supervisor refused an action because of an update lock (HTTP 423). */
 export class BalenaSupervisorLockedError extends BalenaError {
-  declare readonly code: 'BalenaSupervisorLockedError';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaSupervisorLockedError' {
+    return 'BalenaSupervisorLockedError';
+  }
   /**
    * Creates the error with the official message "Supervisor locked".
    *
@@ -68,13 +77,15 @@ export class BalenaSupervisorLockedError extends BalenaError {
    */
   constructor() {
     super('Supervisor locked');
-    brand(this, 'BalenaSupervisorLockedError');
   }
 }
 
 /** A release asset with this key already exists and `overwrite` was not set. */
 export class ReleaseAssetAlreadyExists extends BalenaError {
-  declare readonly code: 'ReleaseAssetAlreadyExists';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'ReleaseAssetAlreadyExists' {
+    return 'ReleaseAssetAlreadyExists';
+  }
   /**
    * Creates the error.
    *
@@ -85,13 +96,15 @@ export class ReleaseAssetAlreadyExists extends BalenaError {
    */
   constructor(release: string | number, assetKey: string) {
     super(`Release asset combination of ${release} and ${assetKey} already exists`);
-    brand(this, 'ReleaseAssetAlreadyExists');
   }
 }
 
 /** No OS image exists for the device type and version. */
 export class OSImageNotFound extends BalenaError {
-  declare readonly code: 'OSImageNotFound';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'OSImageNotFound' {
+    return 'OSImageNotFound';
+  }
   /**
    * Creates the error.
    *
@@ -107,6 +120,5 @@ export class OSImageNotFound extends BalenaError {
         ? `No image found for device type ${deviceType}, version ${version}, and image type ${imageType}`
         : `No image found for device type ${deviceType} and version ${version}`,
     );
-    brand(this, 'OSImageNotFound');
   }
 }

@@ -1,4 +1,4 @@
-import { BalenaError, brand } from './base.js';
+import { BalenaError } from './base.js';
 import { redactHeaders, redactText, redactUrl, toErrorExcerpt } from './redact.js';
 
 /** The request details an HTTP error keeps, with credentials removed. */
@@ -33,7 +33,10 @@ function toRedactedRequest(info: FailedRequestInfo | undefined): RedactedRequest
  * when it is text, is in `responseBody`.
  */
 export class BalenaRequestError extends BalenaError {
-  declare readonly code: 'BalenaRequestError';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaRequestError' {
+    return 'BalenaRequestError';
+  }
   /** The API's error message (the official SDK's `body`). */
   readonly body: unknown;
   /** The HTTP status code. */
@@ -67,7 +70,6 @@ export class BalenaRequestError extends BalenaError {
   ) {
     const text = typeof body === 'string' ? redactText(body) : toErrorExcerpt(safeJson(body));
     super(`Request error: ${text}`);
-    brand(this, 'BalenaRequestError');
     this.body = typeof body === 'string' ? text : body;
     this.statusCode = statusCode;
     this.requestOptions = toRedactedRequest(requestOptions);
@@ -80,7 +82,10 @@ export class BalenaRequestError extends BalenaError {
 
 /** The request never got a response: DNS, connection or TLS failure. The original is in `cause`. */
 export class BalenaNetworkError extends BalenaError {
-  declare readonly code: 'BalenaNetworkError' | 'BalenaRequestTimeoutError';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaNetworkError' | 'BalenaRequestTimeoutError' {
+    return 'BalenaNetworkError';
+  }
   /** The HTTP method of the failed request. */
   readonly method: string;
   /** The URL of the failed request, without credentials. */
@@ -100,7 +105,6 @@ export class BalenaNetworkError extends BalenaError {
     super(redactText(message ?? `Network error: ${redacted.method} ${redacted.url}: ${reason}`), {
       cause,
     });
-    brand(this, 'BalenaNetworkError');
     this.method = redacted.method;
     this.url = redacted.url;
   }
@@ -108,7 +112,10 @@ export class BalenaNetworkError extends BalenaError {
 
 /** No response arrived within the request timeout. */
 export class BalenaRequestTimeoutError extends BalenaNetworkError {
-  declare readonly code: 'BalenaRequestTimeoutError';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaRequestTimeoutError' {
+    return 'BalenaRequestTimeoutError';
+  }
   /** The timeout that elapsed, in milliseconds. */
   readonly timeoutMs: number;
 
@@ -127,7 +134,6 @@ export class BalenaRequestTimeoutError extends BalenaNetworkError {
       undefined,
       `network timeout: ${redacted.method} ${redacted.url} got no response within ${timeoutMs} ms`,
     );
-    brand(this, 'BalenaRequestTimeoutError');
     this.timeoutMs = timeoutMs;
   }
 }

@@ -1,10 +1,13 @@
-import { BalenaError, brand } from './base.js';
+import { BalenaError } from './base.js';
 
 type Name = string | number;
 
 /** No application matches the given slug, uuid or id. */
 export class BalenaApplicationNotFound extends BalenaError {
-  declare readonly code: 'BalenaApplicationNotFound';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaApplicationNotFound' {
+    return 'BalenaApplicationNotFound';
+  }
   readonly application: Name;
   /**
    * Creates the error.
@@ -15,14 +18,16 @@ export class BalenaApplicationNotFound extends BalenaError {
    */
   constructor(application: Name) {
     super(`Application not found: ${application}`);
-    brand(this, 'BalenaApplicationNotFound');
     this.application = application;
   }
 }
 
 /** More than one application matches the given name. */
 export class BalenaAmbiguousApplication extends BalenaError {
-  declare readonly code: 'BalenaAmbiguousApplication';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaAmbiguousApplication' {
+    return 'BalenaAmbiguousApplication';
+  }
   readonly application: Name;
   /**
    * Creates the error.
@@ -33,14 +38,16 @@ export class BalenaAmbiguousApplication extends BalenaError {
    */
   constructor(application: Name) {
     super(`Application is ambiguous: ${application}`);
-    brand(this, 'BalenaAmbiguousApplication');
     this.application = application;
   }
 }
 
 /** No device matches the given uuid, id or name. */
 export class BalenaDeviceNotFound extends BalenaError {
-  declare readonly code: 'BalenaDeviceNotFound';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaDeviceNotFound' {
+    return 'BalenaDeviceNotFound';
+  }
   readonly device: Name;
   /**
    * Creates the error.
@@ -51,14 +58,16 @@ export class BalenaDeviceNotFound extends BalenaError {
    */
   constructor(device: Name) {
     super(`Device not found: ${device}`);
-    brand(this, 'BalenaDeviceNotFound');
     this.device = device;
   }
 }
 
 /** More than one device matches the given identifier. */
 export class BalenaAmbiguousDevice extends BalenaError {
-  declare readonly code: 'BalenaAmbiguousDevice';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaAmbiguousDevice' {
+    return 'BalenaAmbiguousDevice';
+  }
   readonly device: Name;
   /**
    * Creates the error.
@@ -69,14 +78,16 @@ export class BalenaAmbiguousDevice extends BalenaError {
    */
   constructor(device: Name) {
     super(`Device is ambiguous: ${device}`);
-    brand(this, 'BalenaAmbiguousDevice');
     this.device = device;
   }
 }
 
 /** No release matches the given commit or id. */
 export class BalenaReleaseNotFound extends BalenaError {
-  declare readonly code: 'BalenaReleaseNotFound';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaReleaseNotFound' {
+    return 'BalenaReleaseNotFound';
+  }
   readonly release: Name;
   /**
    * Creates the error.
@@ -87,14 +98,16 @@ export class BalenaReleaseNotFound extends BalenaError {
    */
   constructor(release: Name) {
     super(`Release not found: ${release}`);
-    brand(this, 'BalenaReleaseNotFound');
     this.release = release;
   }
 }
 
 /** More than one release matches the given commit. */
 export class BalenaAmbiguousRelease extends BalenaError {
-  declare readonly code: 'BalenaAmbiguousRelease';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaAmbiguousRelease' {
+    return 'BalenaAmbiguousRelease';
+  }
   readonly release: Name;
   /**
    * Creates the error.
@@ -107,14 +120,16 @@ export class BalenaAmbiguousRelease extends BalenaError {
     super(
       `Release is ambiguous: There are multiple releases matching the release hash '${release}'`,
     );
-    brand(this, 'BalenaAmbiguousRelease');
     this.release = release;
   }
 }
 
 /** No organization matches the given handle or id. */
 export class BalenaOrganizationNotFound extends BalenaError {
-  declare readonly code: 'BalenaOrganizationNotFound';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaOrganizationNotFound' {
+    return 'BalenaOrganizationNotFound';
+  }
   readonly organization: Name;
   /**
    * Creates the error.
@@ -125,14 +140,16 @@ export class BalenaOrganizationNotFound extends BalenaError {
    */
   constructor(organization: Name) {
     super(`Organization not found: ${organization}`);
-    brand(this, 'BalenaOrganizationNotFound');
     this.organization = organization;
   }
 }
 
 /** No image matches the given id. */
 export class BalenaImageNotFound extends BalenaError {
-  declare readonly code: 'BalenaImageNotFound';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaImageNotFound' {
+    return 'BalenaImageNotFound';
+  }
   readonly image: Name;
   /**
    * Creates the error.
@@ -143,14 +160,16 @@ export class BalenaImageNotFound extends BalenaError {
    */
   constructor(image: Name) {
     super(`Image not found: ${image}`);
-    brand(this, 'BalenaImageNotFound');
     this.image = image;
   }
 }
 
 /** No service matches the given name or id. */
 export class BalenaServiceNotFound extends BalenaError {
-  declare readonly code: 'BalenaServiceNotFound';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaServiceNotFound' {
+    return 'BalenaServiceNotFound';
+  }
   readonly service: Name;
   /**
    * Creates the error.
@@ -161,14 +180,16 @@ export class BalenaServiceNotFound extends BalenaError {
    */
   constructor(service: Name) {
     super(`Service not found: ${service}`);
-    brand(this, 'BalenaServiceNotFound');
     this.service = service;
   }
 }
 
 /** No SSH key matches the given id. */
 export class BalenaKeyNotFound extends BalenaError {
-  declare readonly code: 'BalenaKeyNotFound';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaKeyNotFound' {
+    return 'BalenaKeyNotFound';
+  }
   readonly key: Name;
   /**
    * Creates the error.
@@ -179,14 +200,16 @@ export class BalenaKeyNotFound extends BalenaError {
    */
   constructor(key: Name) {
     super(`Key not found: ${key}`);
-    brand(this, 'BalenaKeyNotFound');
     this.key = key;
   }
 }
 
 /** No application membership role has the given name. */
 export class BalenaApplicationMembershipRoleNotFound extends BalenaError {
-  declare readonly code: 'BalenaApplicationMembershipRoleNotFound';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaApplicationMembershipRoleNotFound' {
+    return 'BalenaApplicationMembershipRoleNotFound';
+  }
   readonly applicationMembershipRole: Name;
   /**
    * Creates the error.
@@ -197,14 +220,16 @@ export class BalenaApplicationMembershipRoleNotFound extends BalenaError {
    */
   constructor(applicationMembershipRole: Name) {
     super(`Application membership role not found: ${applicationMembershipRole}`);
-    brand(this, 'BalenaApplicationMembershipRoleNotFound');
     this.applicationMembershipRole = applicationMembershipRole;
   }
 }
 
 /** No organization membership role has the given name. */
 export class BalenaOrganizationMembershipRoleNotFound extends BalenaError {
-  declare readonly code: 'BalenaOrganizationMembershipRoleNotFound';
+  /** The kind of error (on the prototype too, as in the official SDK). */
+  override get code(): 'BalenaOrganizationMembershipRoleNotFound' {
+    return 'BalenaOrganizationMembershipRoleNotFound';
+  }
   readonly organizationMembershipRole: Name;
   /**
    * Creates the error.
@@ -215,7 +240,6 @@ export class BalenaOrganizationMembershipRoleNotFound extends BalenaError {
    */
   constructor(organizationMembershipRole: Name) {
     super(`Organization membership role not found: ${organizationMembershipRole}`);
-    brand(this, 'BalenaOrganizationMembershipRoleNotFound');
     this.organizationMembershipRole = organizationMembershipRole;
   }
 }
