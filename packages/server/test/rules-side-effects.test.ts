@@ -1,60 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sbvrUtils } from '@balena/pinejs';
-import { startTestServer, type TestServer } from '../src/testing/index.js';
-import { createUser, type CreatedUser } from '../src/identity/index.js';
-import { request, type Reply } from './support/odata-client.js';
+import { createUser } from '../src/identity/index.js';
+import {
+  call,
+  deviceTypeId,
+  idOf,
+  newApp,
+  newRelease,
+  orgId,
+  rows,
+  token,
+  useRulesApi,
+} from './support/rules-api.js';
 
-let server: TestServer;
-let api: string;
-
-const call = (method: string, path: string, token?: string, body?: unknown): Promise<Reply> =>
-  request(api, method, path, { token, body });
-
-const rows = (reply: Reply) => (reply.json as { d: Array<Record<string, unknown>> }).d;
-const idOf = (reply: Reply) => (reply.json as { id: number }).id;
 // Variable name fields, as the real API spells them.
 const ENV = 'name';
 
-let user: CreatedUser;
-let orgId: number;
-let deviceTypeId: number;
-let token: string;
-
-async function newApp(appName: string, extra: Record<string, unknown> = {}): Promise<Reply> {
-  return await call('POST', '/v7/application', token, {
-    app_name: appName,
-    organization: orgId,
-    is_for__device_type: deviceTypeId,
-    ...extra,
-  });
-}
-
-async function newRelease(app: number, extra: Record<string, unknown> = {}): Promise<Reply> {
-  return await call('POST', '/v7/release', token, {
-    belongs_to__application: app,
-    commit: `c${Math.random().toString(16).slice(2)}`,
-    composition: {},
-    status: 'success',
-    source: 'cloud',
-    start_timestamp: new Date().toISOString(),
-    ...extra,
-  });
-}
-
-beforeAll(async () => {
-  server = await startTestServer();
-  api = server.apiUrl;
-  user = await createUser({ email: 'rules@example.com', password: 'a-long-password' });
-  token = user.token;
-  const org = rows(await call('GET', '/v7/organization?$select=id', token))[0];
-  orgId = org.id as number;
-  deviceTypeId = rows(
-    await call('GET', "/v7/device_type?$select=id&$filter=slug%20eq%20'raspberrypi3'"),
-  )[0].id as number;
-}, 90_000);
-afterAll(async () => {
-  await server?.close();
-});
+useRulesApi();
 
 describe('service installs', () => {
   it('follow the target release of a fleet and of new and moved devices', async () => {
