@@ -2,7 +2,7 @@
 // tracking of fleets, and delete protection (api-spec §1.3-1.4 Releases).
 import { hooks, sbvrUtils } from '@balena/pinejs';
 import { API_ROOT, badRequest, type HookArgs, type Tx } from './hook-utils.js';
-import { releaseVersionFields } from './release-version.js';
+import { releaseVersionFields, type ReleaseVersionParts } from './release-version.js';
 import { ensureFleetServiceInstalls } from './service-installs.js';
 import { parseSemver, revisionInBuild } from './semver.js';
 
@@ -22,17 +22,9 @@ const TRACKING_FIELDS = [
   'belongs_to__application',
 ];
 
-interface ReleaseRow {
+interface ReleaseRow extends ReleaseVersionParts {
   id: number;
   application: number;
-  major: number;
-  minor: number;
-  patch: number;
-  prerelease: string;
-  build: string;
-  variant: string;
-  revision: number | null;
-  createdAtMs: number;
 }
 
 async function loadReleases(tx: Tx, ids: number[]): Promise<ReleaseRow[]> {
