@@ -89,6 +89,25 @@ export function createApplicationActions(ctx: SdkModelContext) {
     );
   }
 
+  // Shutdown and reboot differ only in their supervisor route.
+  const powerAction =
+    (action: 'shutdown' | 'reboot') =>
+    async (
+      appId: number,
+      options: ForceOptions = {},
+      callOptions?: PineRequestOptions,
+    ): Promise<void> => {
+      checkAppId(appId);
+      await sendLockable(
+        {
+          method: 'POST',
+          url: `/supervisor/v1/${action}`,
+          body: { appId, data: { force: Boolean(options.force) } },
+        },
+        callOptions,
+      );
+    };
+
   /**
    * Shuts every device of a fleet down (supervisor proxy).
    *
@@ -101,21 +120,7 @@ export function createApplicationActions(ctx: SdkModelContext) {
    * @example
    * await sdk.models.application.shutdown(123, { force: true });
    */
-  async function shutdown(
-    appId: number,
-    options: ForceOptions = {},
-    callOptions?: PineRequestOptions,
-  ): Promise<void> {
-    checkAppId(appId);
-    await sendLockable(
-      {
-        method: 'POST',
-        url: '/supervisor/v1/shutdown',
-        body: { appId, data: { force: Boolean(options.force) } },
-      },
-      callOptions,
-    );
-  }
+  const shutdown = powerAction('shutdown');
 
   /**
    * Reboots every device of a fleet (supervisor proxy).
@@ -129,21 +134,7 @@ export function createApplicationActions(ctx: SdkModelContext) {
    * @example
    * await sdk.models.application.reboot(123);
    */
-  async function reboot(
-    appId: number,
-    options: ForceOptions = {},
-    callOptions?: PineRequestOptions,
-  ): Promise<void> {
-    checkAppId(appId);
-    await sendLockable(
-      {
-        method: 'POST',
-        url: '/supervisor/v1/reboot',
-        body: { appId, data: { force: Boolean(options.force) } },
-      },
-      callOptions,
-    );
-  }
+  const reboot = powerAction('reboot');
 
   return { restart, purge, shutdown, reboot };
 }
