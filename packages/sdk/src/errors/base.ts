@@ -27,6 +27,7 @@ export type BalenaErrorCode =
   | 'BalenaSupervisorLockedError'
   | 'BalenaTooManyRequests'
   | 'OSImageNotFound'
+  | 'OsImageChecksumError'
   | 'ReleaseAssetAlreadyExists';
 
 /**

@@ -1,11 +1,13 @@
 import type { BalenaError, BalenaErrorCode } from './base.js';
 import type * as AuthErrors from './auth-errors.js';
 import type * as OtherErrors from './other-errors.js';
+import type * as OsErrors from './os-errors.js';
 import type * as RequestErrors from './request-errors.js';
 import type * as ResourceErrors from './resource-errors.js';
 
 type ErrorClasses = typeof AuthErrors &
   typeof OtherErrors &
+  typeof OsErrors &
   typeof ResourceErrors &
   Pick<
     typeof RequestErrors,
@@ -49,6 +51,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<BalenaErrorCode>([
   'BalenaSupervisorLockedError',
   'BalenaTooManyRequests',
   'OSImageNotFound',
+  'OsImageChecksumError',
   'ReleaseAssetAlreadyExists',
 ]);
 

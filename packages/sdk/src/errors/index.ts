@@ -15,6 +15,7 @@ export {
   OSImageNotFound,
   ReleaseAssetAlreadyExists,
 } from './other-errors.js';
+export { OsImageChecksumError } from './os-errors.js';
 export {
   BalenaNetworkError,
   BalenaRequestError,

@@ -1,28 +1,30 @@
-// `code` and `exitCode` of the error classes live on the prototypes, as in the official SDK, so the documented
+// `code` and `exitCode` of the error classes (OsImageChecksumError included) live on the prototypes, as in the official SDK, so the documented
 // `err.code === sdk.errors.X.prototype.code` check works; instances and copies of the package still agree.
 import { describe, expect, it } from 'vitest';
 import { getSdk } from '../../src/index.js';
 import * as errors from '../../src/errors/index.js';
+import { OsImageChecksumError } from '../../src/models/os/index.js';
 
-type ErrorClass = (new (...args: unknown[]) => errors.BalenaError) & {
+interface ErrorClass {
   prototype: errors.BalenaError;
-};
+}
 
 const sdk = getSdk({ apiUrl: 'http://127.0.0.1:9/', dataDirectory: false });
 
 /** Every exported class deriving from BalenaError, by export name. */
 function errorClasses(): Array<[string, ErrorClass]> {
-  return Object.entries(errors).filter(
+  return Object.entries(errors as Record<string, unknown>).filter(
     (entry): entry is [string, ErrorClass] =>
       typeof entry[1] === 'function' &&
-      (entry[1] === errors.BalenaError || entry[1].prototype instanceof errors.BalenaError),
+      (entry[1] === errors.BalenaError ||
+        (entry[1] as ErrorClass).prototype instanceof errors.BalenaError),
   );
 }
 
 describe('error class prototypes', () => {
   it('carry the class name as code and exit code 1 before any error is created', () => {
     const classes = errorClasses();
-    expect(classes.length).toBeGreaterThanOrEqual(28);
+    expect(classes.length).toBeGreaterThanOrEqual(29);
     for (const [name, ErrorClass] of classes) {
       expect(ErrorClass.prototype.code, name).toBe(name);
       expect(ErrorClass.prototype.exitCode, name).toBe(1);
@@ -56,5 +58,23 @@ describe('error class prototypes', () => {
     expect(errors.isBalenaError(new errors.BalenaDeviceNotFound(1), 'BalenaDeviceNotFound')).toBe(
       true,
     );
+  });
+});
+
+describe('OsImageChecksumError', () => {
+  it('is an SDK error recognised by isBalenaError and reachable from sdk.errors', () => {
+    const error: unknown = new OsImageChecksumError('ab', 'cd');
+    expect(error).toBeInstanceOf(errors.BalenaError);
+    expect(errors.isBalenaError(error, 'OsImageChecksumError')).toBe(true);
+    expect(errors.isBalenaError(error)).toBe(true);
+    expect(sdk.errors.OsImageChecksumError).toBe(OsImageChecksumError);
+    expect(error).toMatchObject({
+      code: 'OsImageChecksumError',
+      name: 'OsImageChecksumError',
+      expected: 'ab',
+      actual: 'cd',
+      exitCode: 1,
+      message: 'OS image checksum mismatch: expected sha256 ab, received cd',
+    });
   });
 });

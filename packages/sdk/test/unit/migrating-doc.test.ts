@@ -186,7 +186,8 @@ describe('docs/migrating.md', () => {
   it('states facts of the package that code can check', async () => {
     expect(sdk.interceptors).toEqual([]);
     expect('default' in publicApi).toBe(false);
-    expect('OsImageChecksumError' in sdk.errors).toBe(false);
+    expect('OsImageChecksumError' in sdk.errors).toBe(true);
+    expect(publicApi).toHaveProperty('OsImageChecksumError');
     for (const name of [
       'isBalenaError',
       'SDK_VERSION',
