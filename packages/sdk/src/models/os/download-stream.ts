@@ -77,8 +77,10 @@ export class OsImageDownloadStream extends ReadableStream<Uint8Array> {
       if (listeners.size === 0 && settings.onProgress === undefined) return;
       const elapsedSeconds = (Date.now() - startedAt) / 1000;
       const rate = elapsedSeconds > 0 ? state.received / elapsedSeconds : 0;
+      const percentage = total ? (state.received / total) * 100 : undefined;
       const progress: DownloadProgress = {
-        percent: total ? (state.received / total) * 100 : undefined,
+        percentage,
+        percent: percentage,
         total,
         received: state.received,
         eta: total !== undefined && rate > 0 ? (total - state.received) / rate : undefined,
@@ -164,11 +166,11 @@ export class OsImageDownloadStream extends ReadableStream<Uint8Array> {
    * Adds a `'progress'` listener (the official event interface).
    *
    * @param event - `'progress'`.
-   * @param listener - called with `{percent, total, received, eta}` on every chunk.
+   * @param listener - called with `{ percentage, percent, total, received, eta }` on every chunk.
    * @returns this stream.
    * @throws {Error} never.
    * @example
-   * stream.on('progress', ({ percent }) => console.log(percent));
+   * stream.on('progress', ({ percentage }) => console.log(percentage));
    */
   on(event: 'progress', listener: ProgressListener): this {
     if (event === 'progress') this.#listeners.add(listener);

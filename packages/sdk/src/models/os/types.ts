@@ -52,9 +52,14 @@ export interface SupportedOsUpdateVersions {
   current: string | undefined;
 }
 
-/** Progress of an OS image download (the official `'progress'` event shape). */
+/**
+ * Progress of an OS image download: the official `'progress'` event fields (`total`, `received`, `eta`,
+ * `percentage`) plus `percent`, an alias of `percentage`.
+ */
 export interface DownloadProgress {
-  /** Percentage received, 0-100 (undefined when the size is unknown). */
+  /** Percentage received, 0-100 (undefined when the size is unknown); the official field name. */
+  percentage: number | undefined;
+  /** The same value as `percentage`, kept as an alias. */
   percent: number | undefined;
   /** Image size in bytes, when known. */
   total: number | undefined;
