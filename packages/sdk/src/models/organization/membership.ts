@@ -4,18 +4,15 @@
  */
 import { BalenaError } from '../../errors/index.js';
 import {
-  countCollection,
   getCollection,
   getSingle,
-  iterateCollection,
-  type FilterOrderDefaults,
   type ResourceOptions,
   type ResultRow,
 } from '../../internal/collection.js';
 import { ORGANIZATION_LOOKUP, resolveId } from '../../internal/ids.js';
-import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
+import { createParentListing } from '../../internal/parent-listing.js';
+import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
-import type { HandleOrId } from './core.js';
 import {
   checkMembershipKey,
   getOrganizationMembershipRoleId,
@@ -46,10 +43,7 @@ export type OrganizationMembershipRoles = 'administrator' | 'member';
 export function createOrganizationMembership(ctx: SdkModelContext) {
   const { pine } = ctx;
 
-  const ofOrganization = async (
-    handleOrId: HandleOrId,
-    callOptions?: PineRequestOptions,
-  ): Promise<FilterOrderDefaults> => ({
+  const byOrganization = createParentListing(pine, RESOURCE, async (handleOrId, callOptions) => ({
     $filter: {
       is_member_of__organization: await resolveId(
         pine,
@@ -58,7 +52,7 @@ export function createOrganizationMembership(ctx: SdkModelContext) {
         callOptions,
       ),
     },
-  });
+  }));
 
   /**
    * One membership by id or by `{ user, is_member_of__organization }`.
@@ -88,7 +82,7 @@ export function createOrganizationMembership(ctx: SdkModelContext) {
   /**
    * The memberships of one organization.
    *
-   * @param handleOrId - the organization handle or id.
+   * @param parent - the organization handle or id.
    * @param options - pine options merged with the defaults.
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns the memberships.
@@ -96,21 +90,12 @@ export function createOrganizationMembership(ctx: SdkModelContext) {
    * @example
    * const memberships = await sdk.models.organization.membership.getAllByOrganization('myorg');
    */
-  async function getAllByOrganization<
-    const O extends OrganizationMembershipOptions = Record<never, never>,
-  >(
-    handleOrId: HandleOrId,
-    options?: O,
-    callOptions?: PineRequestOptions,
-  ): Promise<Array<OrganizationMembershipRow<O>>> {
-    const defaults = await ofOrganization(handleOrId, callOptions);
-    return getCollection(pine, RESOURCE, defaults, options, callOptions);
-  }
+  const getAllByOrganization = byOrganization.getAll;
 
   /**
    * Pages through the memberships of one organization (extra of this SDK).
    *
-   * @param handleOrId - the organization handle or id.
+   * @param parent - the organization handle or id.
    * @param options - pine options merged with the defaults.
    * @param iterateOptions - `pageSize` and `signal`, `headers`, `timeout`.
    * @returns an async iterator over the memberships.
@@ -118,21 +103,12 @@ export function createOrganizationMembership(ctx: SdkModelContext) {
    * @example
    * for await (const m of sdk.models.organization.membership.iterateAllByOrganization('myorg')) console.log(m.id);
    */
-  async function* iterateAllByOrganization<
-    const O extends OrganizationMembershipOptions = Record<never, never>,
-  >(
-    handleOrId: HandleOrId,
-    options?: O,
-    iterateOptions?: IterateOptions,
-  ): AsyncIterableIterator<OrganizationMembershipRow<O>> {
-    const defaults = await ofOrganization(handleOrId, iterateOptions);
-    yield* iterateCollection(pine, RESOURCE, defaults, options, iterateOptions);
-  }
+  const iterateAllByOrganization = byOrganization.iterateAll;
 
   /**
    * Counts the memberships of one organization (extra of this SDK).
    *
-   * @param handleOrId - the organization handle or id.
+   * @param parent - the organization handle or id.
    * @param options - an optional `$filter`.
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns the count.
@@ -140,14 +116,7 @@ export function createOrganizationMembership(ctx: SdkModelContext) {
    * @example
    * const n = await sdk.models.organization.membership.countAllByOrganization('myorg');
    */
-  async function countAllByOrganization(
-    handleOrId: HandleOrId,
-    options?: { $filter?: Filter },
-    callOptions?: PineRequestOptions,
-  ): Promise<number> {
-    const defaults = await ofOrganization(handleOrId, callOptions);
-    return countCollection(pine, RESOURCE, defaults, options, callOptions);
-  }
+  const countAllByOrganization = byOrganization.countAll;
 
   /**
    * The organization memberships of one user.
