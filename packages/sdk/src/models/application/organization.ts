@@ -1,16 +1,12 @@
 /**
  * The fleets of one organization: `getAllByOrganization` and its iterate/count extras.
  */
-import {
-  countCollection,
-  getCollection,
-  iterateCollection,
-  type FilterOrderDefaults,
-} from '../../internal/collection.js';
+import type { FilterOrderDefaults } from '../../internal/collection.js';
 import { ORGANIZATION_LOOKUP, resolveId } from '../../internal/ids.js';
-import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
+import { createParentListing } from '../../internal/parent-listing.js';
+import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
-import { BY_NAME, type ApplicationOptions, type ApplicationRow } from './core.js';
+import { BY_NAME } from './core.js';
 
 /**
  * Builds the by-organization methods of `sdk.models.application`.
@@ -32,31 +28,26 @@ export function createApplicationsByOrganization(ctx: SdkModelContext) {
     return { $filter: { organization }, ...BY_NAME };
   }
 
+  const byOrganization = createParentListing(pine, 'application', organizationDefaults);
+
   /**
    * The fleets of one organization, ordered by name.
    *
-   * @param orgHandleOrId - the organization handle or id.
+   * @param parent - the organization handle or id.
    * @param options - pine options merged with the defaults.
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns the fleets.
    * @throws {BalenaOrganizationNotFound} when the organization does not exist.
-   * @throws {BalenaInvalidParameterError} when `orgHandleOrId` is empty or not a string/number.
+   * @throws {BalenaInvalidParameterError} when `parent` is empty or not a string/number.
    * @example
    * const fleets = await sdk.models.application.getAllByOrganization('myorg');
    */
-  async function getAllByOrganization<const O extends ApplicationOptions = Record<never, never>>(
-    orgHandleOrId: string | number,
-    options?: O,
-    callOptions?: PineRequestOptions,
-  ): Promise<Array<ApplicationRow<O>>> {
-    const defaults = await organizationDefaults(orgHandleOrId, callOptions);
-    return getCollection(pine, 'application', defaults, options, callOptions);
-  }
+  const getAllByOrganization = byOrganization.getAll;
 
   /**
    * Pages through the fleets of one organization.
    *
-   * @param orgHandleOrId - the organization handle or id.
+   * @param parent - the organization handle or id.
    * @param options - pine options merged with the defaults.
    * @param iterateOptions - `pageSize` and `signal`, `headers`, `timeout`.
    * @returns an async iterator over the fleets.
@@ -64,21 +55,12 @@ export function createApplicationsByOrganization(ctx: SdkModelContext) {
    * @example
    * for await (const fleet of sdk.models.application.iterateAllByOrganization('myorg')) console.log(fleet.id);
    */
-  async function* iterateAllByOrganization<
-    const O extends ApplicationOptions = Record<never, never>,
-  >(
-    orgHandleOrId: string | number,
-    options?: O,
-    iterateOptions?: IterateOptions,
-  ): AsyncIterableIterator<ApplicationRow<O>> {
-    const defaults = await organizationDefaults(orgHandleOrId, iterateOptions);
-    yield* iterateCollection(pine, 'application', defaults, options, iterateOptions);
-  }
+  const iterateAllByOrganization = byOrganization.iterateAll;
 
   /**
    * Counts the fleets of one organization.
    *
-   * @param orgHandleOrId - the organization handle or id.
+   * @param parent - the organization handle or id.
    * @param options - an optional `$filter`.
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns the number of fleets.
@@ -86,14 +68,7 @@ export function createApplicationsByOrganization(ctx: SdkModelContext) {
    * @example
    * const n = await sdk.models.application.countAllByOrganization('myorg');
    */
-  async function countAllByOrganization(
-    orgHandleOrId: string | number,
-    options?: { $filter?: Filter },
-    callOptions?: PineRequestOptions,
-  ): Promise<number> {
-    const defaults = await organizationDefaults(orgHandleOrId, callOptions);
-    return countCollection(pine, 'application', defaults, options, callOptions);
-  }
+  const countAllByOrganization = byOrganization.countAll;
 
   return { getAllByOrganization, iterateAllByOrganization, countAllByOrganization };
 }

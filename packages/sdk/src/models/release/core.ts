@@ -3,9 +3,7 @@
  * `getLatestByApplication` and `getWithImageDetails`.
  */
 import {
-  countCollection,
   getCollection,
-  iterateCollection,
   mergeDefaults,
   untypedPine,
   type FilterOrderDefaults,
@@ -13,7 +11,8 @@ import {
 } from '../../internal/collection.js';
 import { BalenaReleaseNotFound } from '../../errors/index.js';
 import { APPLICATION_LOOKUP, isId, resolveId } from '../../internal/ids.js';
-import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
+import { createParentListing } from '../../internal/parent-listing.js';
+import type { PineRequestOptions } from '../../pine/index.js';
 import type { Image, Release, User } from '../../types/v7.generated.js';
 import type { SdkModelContext } from '../index.js';
 import {
@@ -58,6 +57,8 @@ export function createReleaseCore(ctx: SdkModelContext) {
     return defaults;
   }
 
+  const fleetReleases = createParentListing(pine, 'release', byApplication);
+
   /**
    * One release, by id, full commit or `{ application, rawVersion }`.
    *
@@ -82,7 +83,7 @@ export function createReleaseCore(ctx: SdkModelContext) {
   /**
    * Every release of a fleet, newest first.
    *
-   * @param slugOrUuidOrId - the fleet id, slug or uuid.
+   * @param parent - the fleet id, slug or uuid.
    * @param options - pine options merged with the defaults.
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns the releases.
@@ -90,19 +91,12 @@ export function createReleaseCore(ctx: SdkModelContext) {
    * @example
    * const releases = await sdk.models.release.getAllByApplication('myorg/myfleet');
    */
-  async function getAllByApplication<const O extends ReleaseOptions = Record<never, never>>(
-    slugOrUuidOrId: string | number,
-    options?: O,
-    callOptions?: PineRequestOptions,
-  ): Promise<Array<ReleaseRow<O>>> {
-    const defaults = await byApplication(slugOrUuidOrId, callOptions);
-    return await getCollection(pine, 'release', defaults, options, callOptions);
-  }
+  const getAllByApplication = fleetReleases.getAll;
 
   /**
    * Pages through every release of a fleet, newest first (the iterator sibling of `getAllByApplication`).
    *
-   * @param slugOrUuidOrId - the fleet id, slug or uuid.
+   * @param parent - the fleet id, slug or uuid.
    * @param options - pine options merged with the defaults.
    * @param iterateOptions - `pageSize`, `signal`, `headers`, `timeout`.
    * @returns an async iterator over the releases.
@@ -110,19 +104,12 @@ export function createReleaseCore(ctx: SdkModelContext) {
    * @example
    * for await (const r of sdk.models.release.iterateAllByApplication(123, { $select: 'id' })) console.log(r.id);
    */
-  async function* iterateAllByApplication<const O extends ReleaseOptions = Record<never, never>>(
-    slugOrUuidOrId: string | number,
-    options?: O,
-    iterateOptions?: IterateOptions,
-  ): AsyncIterableIterator<ReleaseRow<O>> {
-    const defaults = await byApplication(slugOrUuidOrId, iterateOptions);
-    yield* iterateCollection(pine, 'release', defaults, options, iterateOptions);
-  }
+  const iterateAllByApplication = fleetReleases.iterateAll;
 
   /**
    * Counts the releases of a fleet (the count sibling of `getAllByApplication`).
    *
-   * @param slugOrUuidOrId - the fleet id, slug or uuid.
+   * @param parent - the fleet id, slug or uuid.
    * @param options - an optional `$filter`.
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns the number of releases.
@@ -130,14 +117,7 @@ export function createReleaseCore(ctx: SdkModelContext) {
    * @example
    * const n = await sdk.models.release.countAllByApplication(123, { $filter: { status: 'success' } });
    */
-  async function countAllByApplication(
-    slugOrUuidOrId: string | number,
-    options?: { $filter?: Filter },
-    callOptions?: PineRequestOptions,
-  ): Promise<number> {
-    const defaults = await byApplication(slugOrUuidOrId, callOptions);
-    return await countCollection(pine, 'release', defaults, options, callOptions);
-  }
+  const countAllByApplication = fleetReleases.countAll;
 
   /**
    * The newest successful release of a fleet, or `undefined`.
