@@ -37,6 +37,21 @@ export function isId(value: unknown): value is number {
 }
 
 /**
+ * Returns a value that must be a primary key, before any request is sent.
+ *
+ * @param value - the caller's value.
+ * @param paramName - the parameter's name, for the error.
+ * @returns the id.
+ * @throws {BalenaInvalidParameterError} when the value is not an id.
+ * @example
+ * const id = checkId(teamId, 'teamId');
+ */
+export function checkId(value: unknown, paramName: string): number {
+  if (!isId(value)) throw new BalenaInvalidParameterError(paramName, value);
+  return value;
+}
+
+/**
  * Tells whether a value is a full uuid: 32 or 62 hexadecimal characters.
  *
  * @param value - the value to test.

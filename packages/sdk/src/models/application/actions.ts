@@ -3,12 +3,8 @@
  * shutdown and reboot. HTTP 423 (an update lock held on a device) becomes
  * `BalenaSupervisorLockedError`; `force: true` overrides locks.
  */
-import {
-  BalenaInvalidParameterError,
-  BalenaSupervisorLockedError,
-  isBalenaError,
-} from '../../errors/index.js';
-import { APPLICATION_LOOKUP, isId, resolveId } from '../../internal/ids.js';
+import { BalenaSupervisorLockedError, isBalenaError } from '../../errors/index.js';
+import { APPLICATION_LOOKUP, checkId, resolveId } from '../../internal/ids.js';
 import type { PineRequestOptions } from '../../pine/index.js';
 import type { RequestOptions } from '../../transport/types.js';
 import type { SdkModelContext } from '../index.js';
@@ -43,10 +39,6 @@ export function createApplicationActions(ctx: SdkModelContext) {
     }
   }
 
-  function checkAppId(appId: number): void {
-    if (!isId(appId)) throw new BalenaInvalidParameterError('appId', appId);
-  }
-
   /**
    * Restarts the services of every device of a fleet.
    *
@@ -78,7 +70,7 @@ export function createApplicationActions(ctx: SdkModelContext) {
    * await sdk.models.application.purge(123);
    */
   async function purge(appId: number, callOptions?: PineRequestOptions): Promise<void> {
-    checkAppId(appId);
+    checkId(appId, 'appId');
     await sendLockable(
       {
         method: 'POST',
@@ -97,7 +89,7 @@ export function createApplicationActions(ctx: SdkModelContext) {
       options: ForceOptions = {},
       callOptions?: PineRequestOptions,
     ): Promise<void> => {
-      checkAppId(appId);
+      checkId(appId, 'appId');
       await sendLockable(
         {
           method: 'POST',

@@ -9,7 +9,7 @@ import {
   type ResourceOptions,
   type ResultRow,
 } from '../../internal/collection.js';
-import { isId } from '../../internal/ids.js';
+import { checkId } from '../../internal/ids.js';
 import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 
@@ -19,11 +19,6 @@ const RESOURCE = 'user__has__public_key';
 export type KeyOptions = ResourceOptions<typeof RESOURCE>;
 /** An SSH key row as narrowed by the options. */
 export type KeyRow<O> = ResultRow<typeof RESOURCE, O>;
-
-function checkId(id: unknown): number {
-  if (!isId(id)) throw new BalenaInvalidParameterError('id', id);
-  return id;
-}
 
 /**
  * Builds `sdk.models.key`.
@@ -71,7 +66,7 @@ export function createKeyModel(ctx: SdkModelContext) {
     options?: O,
     callOptions?: PineRequestOptions,
   ): Promise<KeyRow<O>> {
-    const row = await getSingle(pine, RESOURCE, checkId(id), {}, options, callOptions);
+    const row = await getSingle(pine, RESOURCE, checkId(id, 'id'), {}, options, callOptions);
     if (row === undefined) throw new BalenaKeyNotFound(id);
     return row;
   }
@@ -87,7 +82,7 @@ export function createKeyModel(ctx: SdkModelContext) {
    * await sdk.models.key.remove(5);
    */
   async function remove(id: number, callOptions?: PineRequestOptions): Promise<void> {
-    await pine.delete({ resource: RESOURCE, id: checkId(id) }, callOptions);
+    await pine.delete({ resource: RESOURCE, id: checkId(id, 'id') }, callOptions);
   }
 
   /**

@@ -9,7 +9,7 @@ import {
   type ResourceOptions,
   type ResultRow,
 } from '../../internal/collection.js';
-import { APPLICATION_LOOKUP, isId, resolveId } from '../../internal/ids.js';
+import { APPLICATION_LOOKUP, checkId, resolveId } from '../../internal/ids.js';
 import type { PineRequestOptions } from '../../pine/index.js';
 import { getApplicationMembershipRoleId } from '../application/membership.js';
 import type { SdkModelContext } from '../index.js';
@@ -21,11 +21,6 @@ const RESOURCE = 'team_application_access';
 export type TeamApplicationAccessOptions = ResourceOptions<typeof RESOURCE>;
 /** A team application access row as narrowed by the options. */
 export type TeamApplicationAccessRow<O> = ResultRow<typeof RESOURCE, O>;
-
-function checkId(value: unknown, paramName: string): number {
-  if (!isId(value)) throw new BalenaInvalidParameterError(paramName, value);
-  return value;
-}
 
 function checkRoleName(roleName: unknown): string {
   if (typeof roleName !== 'string' || roleName.length === 0) {

@@ -12,7 +12,7 @@ import {
   type ResourceOptions,
   type ResultRow,
 } from '../../internal/collection.js';
-import { isId } from '../../internal/ids.js';
+import { checkId, isId } from '../../internal/ids.js';
 import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import { userFilter } from '../organization/membership-lookups.js';
@@ -30,11 +30,6 @@ export interface TeamMembershipCreateOptions {
   team: number;
   /** The username of the new member. */
   username: string;
-}
-
-function checkId(value: unknown, paramName: string): number {
-  if (!isId(value)) throw new BalenaInvalidParameterError(paramName, value);
-  return value;
 }
 
 /**
