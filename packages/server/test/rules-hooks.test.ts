@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   call,
-  deviceTypeId,
   handle,
   idOf,
   newApp,
+  newDevice,
   newRelease,
   rows,
   token,
@@ -16,6 +16,12 @@ const ENV = 'name';
 const CONFIG = 'name';
 
 useRulesApi();
+
+/** A fleet's row with only the release its devices should run (`should_be_running__release`). */
+async function trackedRelease(app: number): Promise<Record<string, unknown>> {
+  const path = `/v7/application(${app})?$select=should_be_running__release`;
+  return rows(await call('GET', path, token))[0];
+}
 
 describe('environment and configuration variables', () => {
   it('validates names and values with the real texts', async () => {
@@ -157,20 +163,12 @@ describe('applications', () => {
 describe('devices', () => {
   it('generates uuid and name, validates them, and stamps connectivity', async () => {
     const app = idOf(await newApp('devFleet'));
-    const created = await call('POST', '/v7/device', token, {
-      belongs_to__application: app,
-      is_of__device_type: deviceTypeId,
-    });
+    const created = await newDevice(app);
     expect(created.status).toBe(201);
     const device = created.json as Record<string, unknown>;
     expect(device.uuid).toMatch(/^[0-9a-f]{32}$/);
     expect(device.device_name).toMatch(/^[a-z]+-[a-z]+$/);
-    const post = async (extra: Record<string, unknown>) =>
-      await call('POST', '/v7/device', token, {
-        belongs_to__application: app,
-        is_of__device_type: deviceTypeId,
-        ...extra,
-      });
+    const post = async (extra: Record<string, unknown>) => await newDevice(app, extra);
     expect((await post({ uuid: 'XYZ' })).json).toBe(
       'Device UUID must be a 32 or 62 character long lower case hex string.',
     );
@@ -236,21 +234,9 @@ describe('releases', () => {
   it('tracks the latest successful release and protects target and pinned releases', async () => {
     const app = idOf(await newApp('trackFleet'));
     const first = idOf(await newRelease(app, { semver: '1.0.0' }));
-    expect(
-      rows(
-        await call('GET', `/v7/application(${app})?$select=should_be_running__release`, token),
-      )[0],
-    ).toEqual({
-      should_be_running__release: { __id: first },
-    });
+    expect(await trackedRelease(app)).toEqual({ should_be_running__release: { __id: first } });
     const failed = idOf(await newRelease(app, { semver: '1.0.1', status: 'failed' }));
-    expect(
-      rows(
-        await call('GET', `/v7/application(${app})?$select=should_be_running__release`, token),
-      )[0],
-    ).toEqual({
-      should_be_running__release: { __id: first },
-    });
+    expect(await trackedRelease(app)).toEqual({ should_be_running__release: { __id: first } });
     const target = await call('DELETE', `/v7/release(${first})`, token);
     expect(target.status).toBe(400);
     expect(target.json).toBe(
@@ -258,9 +244,7 @@ describe('releases', () => {
     );
     const second = idOf(await newRelease(app, { semver: '1.0.2' }));
     const device = idOf(
-      await call('POST', '/v7/device', token, {
-        belongs_to__application: app,
-        is_of__device_type: deviceTypeId,
+      await newDevice(app, {
         is_pinned_on__release: first,
       }),
     );
@@ -275,12 +259,6 @@ describe('releases', () => {
       (await call('PATCH', `/v7/application(${app})`, token, { should_track_latest_release: true }))
         .status,
     ).toBe(200);
-    expect(
-      rows(
-        await call('GET', `/v7/application(${app})?$select=should_be_running__release`, token),
-      )[0],
-    ).toEqual({
-      should_be_running__release: { __id: second },
-    });
+    expect(await trackedRelease(app)).toEqual({ should_be_running__release: { __id: second } });
   });
 });

@@ -6,6 +6,7 @@ import {
   deviceTypeId,
   idOf,
   newApp,
+  newDevice,
   newRelease,
   orgId,
   rows,
@@ -26,12 +27,7 @@ describe('service installs', () => {
       service_name: 'main',
     });
     expect(service.status).toBe(201);
-    const device = idOf(
-      await call('POST', '/v7/device', token, {
-        belongs_to__application: app,
-        is_of__device_type: deviceTypeId,
-      }),
-    );
+    const device = idOf(await newDevice(app));
     const release = idOf(await newRelease(app, { status: 'running' }));
     const now = new Date().toISOString();
     const image = await call('POST', '/v7/image', token, {
@@ -66,12 +62,7 @@ describe('service installs', () => {
       (await call('PATCH', `/v7/release(${release})`, token, { status: 'success' })).status,
     ).toBe(200);
     expect(await installsOf(device)).toEqual([{ installs__service: { __id: idOf(service) } }]);
-    const late = idOf(
-      await call('POST', '/v7/device', token, {
-        belongs_to__application: app,
-        is_of__device_type: deviceTypeId,
-      }),
-    );
+    const late = idOf(await newDevice(app));
     expect(await installsOf(late)).toHaveLength(1);
     const other = idOf(await newApp('svcOtherFleet'));
     expect(
@@ -83,12 +74,7 @@ describe('service installs', () => {
 
   it('answers 404 when moving a device to a fleet the caller cannot see', async () => {
     const app = idOf(await newApp('moveFleet'));
-    const device = idOf(
-      await call('POST', '/v7/device', token, {
-        belongs_to__application: app,
-        is_of__device_type: deviceTypeId,
-      }),
-    );
+    const device = idOf(await newDevice(app));
     const stranger = await createUser({
       email: 'stranger@example.com',
       password: 'a-long-password',
@@ -111,10 +97,7 @@ describe('service installs', () => {
 describe('device history', () => {
   it('keeps one open row per device, closes it on tracked changes, and survives deletion', async () => {
     const app = idOf(await newApp('historyFleet'));
-    const device = await call('POST', '/v7/device', token, {
-      belongs_to__application: app,
-      is_of__device_type: deviceTypeId,
-    });
+    const device = await newDevice(app);
     const { id, uuid } = device.json as { id: number; uuid: string };
     const history = async () =>
       rows(
@@ -166,9 +149,7 @@ describe('host OS and supervisor targets', () => {
 
   it('follow the versions a device reports, and refuse downgrades', async () => {
     const app = idOf(await newApp('osFleet'));
-    const created = await call('POST', '/v7/device', token, {
-      belongs_to__application: app,
-      is_of__device_type: deviceTypeId,
+    const created = await newDevice(app, {
       os_version: 'balenaOS 2.29.0+rev1',
       os_variant: 'prod',
       supervisor_version: '11.12.4',
@@ -199,9 +180,7 @@ describe('host OS and supervisor targets', () => {
     });
     expect(downgrade.status).toBe(400);
     expect(downgrade.json).toBe('Attempt to downgrade hostapp, which is not allowed');
-    const tooOld = await call('POST', '/v7/device', token, {
-      belongs_to__application: app,
-      is_of__device_type: deviceTypeId,
+    const tooOld = await newDevice(app, {
       device_name: 'ancient',
       os_version: 'balenaOS 2.10.0',
     });
@@ -209,9 +188,7 @@ describe('host OS and supervisor targets', () => {
     expect(tooOld.json).toBe(
       'Device ancient has OS version balenaOS 2.10.0 but needs to satisfy version range: >=2.11.0',
     );
-    const unparsable = await call('POST', '/v7/device', token, {
-      belongs_to__application: app,
-      is_of__device_type: deviceTypeId,
+    const unparsable = await newDevice(app, {
       device_name: 'relic',
       os_version: 'Resin OS',
     });
@@ -229,12 +206,7 @@ describe('host OS and supervisor targets', () => {
 describe('cascading deletes', () => {
   it('deleting an application removes its devices, variables, tags, releases and device keys', async () => {
     const app = idOf(await newApp('doomedFleet'));
-    const device = idOf(
-      await call('POST', '/v7/device', token, {
-        belongs_to__application: app,
-        is_of__device_type: deviceTypeId,
-      }),
-    );
+    const device = idOf(await newDevice(app));
     await call('POST', '/v7/device_tag', token, { device, tag_key: 'k', value: 'v' });
     await call('POST', '/v7/device_environment_variable', token, {
       device,
@@ -269,12 +241,7 @@ describe('cascading deletes', () => {
   it('deleting an application whose device was pinned to its release keeps the history, detached', async () => {
     const app = idOf(await newApp('pinnedFleet'));
     const release = idOf(await newRelease(app));
-    const device = idOf(
-      await call('POST', '/v7/device', token, {
-        belongs_to__application: app,
-        is_of__device_type: deviceTypeId,
-      }),
-    );
+    const device = idOf(await newDevice(app));
     const { uuid } = rows(await call('GET', `/v7/device(${device})?$select=uuid`, token))[0];
     const pinned = await call('PATCH', `/v7/device(${device})`, token, {
       is_pinned_on__release: release,

@@ -92,6 +92,21 @@ export async function newApp(appName: string, extra: Record<string, unknown> = {
 }
 
 /**
+ * Creates a `raspberrypi3` device in a fleet.
+ * @param app the fleet id
+ * @param extra more fields of the POST body
+ * @example
+ * const deviceId = idOf(await newDevice(appId, { device_name: 'edge' }));
+ */
+export async function newDevice(app: number, extra: Record<string, unknown> = {}): Promise<Reply> {
+  return await call('POST', '/v7/device', token, {
+    belongs_to__application: app,
+    is_of__device_type: deviceTypeId,
+    ...extra,
+  });
+}
+
+/**
  * Creates a successful cloud release of a fleet with a random commit.
  * @param app the fleet id
  * @param extra more fields of the POST body (they win)
