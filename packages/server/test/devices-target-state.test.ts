@@ -58,51 +58,36 @@ beforeAll(async () => {
   const key = await createProvisioningKey(apiUrl, owner.token, fleet.id);
   device = await register(key, fleet.id);
   otherDevice = await register(key, fleet.id);
-  await post('/v7/application_config_variable', {
-    application: fleet.id,
-    name: 'RESIN_SUPERVISOR_POLL_INTERVAL',
-    value: '1000',
-  });
-  await post('/v7/application_config_variable', {
-    application: fleet.id,
-    name: 'BALENA_UI_THEME',
-    value: 'dark',
-  });
-  await post('/v7/application_config_variable', {
-    application: fleet.id,
-    name: 'RESIN_HOST_LOG_TO_DISPLAY',
-    value: '1',
-  });
-  await post('/v7/application_config_variable', {
-    application: fleet.id,
-    name: 'BALENA_HOST_SPLASH',
-    value: 'fleet',
-  });
-  await post('/v7/device_config_variable', {
-    device: device.id,
-    name: 'BALENA_HOST_SPLASH',
-    value: 'device',
-  });
-  await post('/v7/application_environment_variable', {
-    application: fleet.id,
-    name: 'LEVEL',
-    value: 'fleet',
-  });
-  await post('/v7/application_environment_variable', {
-    application: fleet.id,
-    name: 'FLEET_ONLY',
-    value: 'yes',
-  });
-  await post('/v7/service_environment_variable', {
-    service: release.services.main,
-    name: 'LEVEL',
-    value: 'service',
-  });
-  await post('/v7/device_environment_variable', {
-    device: device.id,
-    name: 'LEVEL',
-    value: 'device',
-  });
+  const setVariables = async (path: string, parent: object, variables: Record<string, string>) => {
+    for (const [name, value] of Object.entries(variables))
+      await post(path, { ...parent, name, value });
+  };
+  await setVariables(
+    '/v7/application_config_variable',
+    { application: fleet.id },
+    {
+      RESIN_SUPERVISOR_POLL_INTERVAL: '1000',
+      BALENA_UI_THEME: 'dark',
+      RESIN_HOST_LOG_TO_DISPLAY: '1',
+      BALENA_HOST_SPLASH: 'fleet',
+    },
+  );
+  await setVariables(
+    '/v7/device_config_variable',
+    { device: device.id },
+    { BALENA_HOST_SPLASH: 'device' },
+  );
+  await setVariables(
+    '/v7/application_environment_variable',
+    { application: fleet.id },
+    { LEVEL: 'fleet', FLEET_ONLY: 'yes' },
+  );
+  await setVariables(
+    '/v7/service_environment_variable',
+    { service: release.services.main },
+    { LEVEL: 'service' },
+  );
+  await setVariables('/v7/device_environment_variable', { device: device.id }, { LEVEL: 'device' });
   await post('/v7/service_label', {
     service: release.services.main,
     label_name: 'io.balena.features.dbus',
