@@ -13,6 +13,8 @@ for (const file of await readdir(nodeDir, { recursive: true })) {
   const stub = await readFile(full, 'utf8');
   await writeFile(
     full,
-    stub.replace(/export type \* from '(.+)\.d\.mts'/g, "export * from '$1.mjs'"),
+    // `export *` leaves out the default export (`import balena from 'balena-sdk'`): name it too.
+    stub.replace(/export type \* from '(.+)\.d\.mts'/g, "export * from '$1.mjs'") +
+      (file === 'index.d.cts' ? "\nexport { default } from './index.mjs'\n" : ''),
   );
 }

@@ -1,6 +1,8 @@
-export { getSdk } from './sdk.js';
+import { getSdk } from './sdk.js';
+import { fromSharedOptions, setSharedOptions } from './shared-options.js';
+
+export { getSdk, fromSharedOptions, setSharedOptions };
 export type { BalenaSDK, BalenaLogs, BalenaModels, BalenaUtils, SdkModelContext } from './sdk.js';
-export { fromSharedOptions, setSharedOptions } from './shared-options.js';
 export type { SdkOptions, ResolvedConfig, RequestBatchingChunkSize } from './config.js';
 export * from './errors/index.js';
 export type { BalenaAuth } from './auth/auth.js';
@@ -57,3 +59,14 @@ export type { MergePineOptions } from './utils/merge-pine-options.js';
 // subpath declarations stay thin.
 export type { createClient, BalenaClient, ModelFactories } from './client.js';
 export type { DeviceCoreModel } from './modular/device.js';
+
+/**
+ * The default export: the three factory functions, as `import balena from 'balena-sdk'` gives them with the
+ * official package (whose CommonJS `module.exports` holds exactly these).
+ *
+ * @example
+ * import balena from 'balena-sdk';
+ * const sdk = balena.getSdk({ apiUrl: 'https://api.balena-cloud.com/' });
+ */
+const balena = { getSdk, setSharedOptions, fromSharedOptions };
+export default balena;

@@ -62,7 +62,7 @@ export class BalenaMalformedToken extends BalenaError {
     return 'BalenaMalformedToken';
   }
   /** The offending token; not part of the message. */
-  readonly token: string;
+  declare readonly token: string;
   /**
    * Creates the error; the token is kept as a non-enumerable property, never in the message.
    *
@@ -72,7 +72,6 @@ export class BalenaMalformedToken extends BalenaError {
    */
   constructor(token: unknown) {
     super('Malformed token');
-    this.token = '';
     Object.defineProperty(this, 'token', { value: String(token), enumerable: false });
   }
 }
@@ -84,7 +83,7 @@ export class BalenaExpiredToken extends BalenaError {
     return 'BalenaExpiredToken';
   }
   /** The expired token; not part of the message. */
-  readonly token: string;
+  declare readonly token: string;
   /**
    * Creates the error; the token is kept as a non-enumerable property, never in the message.
    *
@@ -94,7 +93,6 @@ export class BalenaExpiredToken extends BalenaError {
    */
   constructor(token: string) {
     super('The token expired');
-    this.token = '';
     Object.defineProperty(this, 'token', { value: token, enumerable: false });
   }
 }

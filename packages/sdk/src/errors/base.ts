@@ -47,17 +47,11 @@ export class BalenaError extends Error {
    * throw new BalenaError('Something went wrong');
    */
   constructor(message?: string | Error, options?: { cause?: unknown }) {
-    super(message instanceof Error ? message.message : message);
-    // Set explicitly so targets without native `cause` support still expose it.
-    const cause =
-      typeof options === 'object' && options !== null && 'cause' in options
-        ? options.cause
-        : message instanceof Error
-          ? message
-          : undefined;
-    if (cause !== undefined) {
-      Object.defineProperty(this, 'cause', { value: cause, writable: true, configurable: true });
-    }
+    // Error options carry `cause` natively on every supported target (Node 18, ES2022 browsers).
+    super(
+      message instanceof Error ? message.message : message,
+      options ?? (message instanceof Error ? { cause: message } : undefined),
+    );
     // The subclass getter answers here already; class names are not used because minifiers rename them.
     this.name = this.code;
   }

@@ -23,37 +23,18 @@ export type BalenaErrorByCode = {
     : BalenaError;
 };
 
-const KNOWN_CODES: ReadonlySet<string> = new Set<BalenaErrorCode>([
-  'BalenaError',
-  'BalenaAmbiguousApplication',
-  'BalenaAmbiguousDevice',
-  'BalenaAmbiguousRelease',
-  'BalenaApplicationMembershipRoleNotFound',
-  'BalenaApplicationNotFound',
-  'BalenaDeviceNotFound',
-  'BalenaDiscontinuedDeviceType',
-  'BalenaExpiredToken',
-  'BalenaImageNotFound',
-  'BalenaInvalidDeviceType',
-  'BalenaInvalidLoginCredentials',
-  'BalenaInvalidParameterError',
-  'BalenaKeyNotFound',
-  'BalenaMalformedToken',
-  'BalenaNetworkError',
-  'BalenaNotLoggedIn',
-  'BalenaOrganizationMembershipRoleNotFound',
-  'BalenaOrganizationNotFound',
-  'BalenaReleaseNotFound',
-  'BalenaRequestError',
-  'BalenaRequestTimeoutError',
-  'BalenaServiceNotFound',
-  'BalenaSettingsPermissionError',
-  'BalenaSupervisorLockedError',
-  'BalenaTooManyRequests',
-  'OSImageNotFound',
-  'OsImageChecksumError',
-  'ReleaseAssetAlreadyExists',
-]);
+// Split from one string: smaller in the browser bundle than a list of strings.
+const KNOWN_CODES = /* @__PURE__ */ (
+  'BalenaError BalenaAmbiguousApplication BalenaAmbiguousDevice BalenaAmbiguousRelease ' +
+  'BalenaApplicationMembershipRoleNotFound BalenaApplicationNotFound BalenaDeviceNotFound ' +
+  'BalenaDiscontinuedDeviceType BalenaExpiredToken BalenaImageNotFound BalenaInvalidDeviceType ' +
+  'BalenaInvalidLoginCredentials BalenaInvalidParameterError BalenaKeyNotFound ' +
+  'BalenaMalformedToken BalenaNetworkError BalenaNotLoggedIn ' +
+  'BalenaOrganizationMembershipRoleNotFound BalenaOrganizationNotFound BalenaReleaseNotFound ' +
+  'BalenaRequestError BalenaRequestTimeoutError BalenaServiceNotFound ' +
+  'BalenaSettingsPermissionError BalenaSupervisorLockedError BalenaTooManyRequests ' +
+  'OSImageNotFound OsImageChecksumError ReleaseAssetAlreadyExists'
+).split(' ');
 
 /**
  * Tells whether a value is an SDK error, optionally of one kind, by its `code`.
@@ -78,7 +59,7 @@ export function isBalenaError<C extends BalenaErrorCode = BalenaErrorCode>(
     return false;
   }
   const actual = (error as { code?: unknown }).code;
-  if (typeof actual !== 'string' || !KNOWN_CODES.has(actual)) {
+  if (typeof actual !== 'string' || !KNOWN_CODES.includes(actual)) {
     return false;
   }
   return code === undefined || actual === code;

@@ -50,6 +50,16 @@ describe('error class prototypes', () => {
     expect(String(new errors.BalenaNotLoggedIn())).toBe('BalenaNotLoggedIn: You have to log in');
   });
 
+  it('make isBalenaError accept exactly the codes of the exported error classes', () => {
+    for (const [name] of errorClasses())
+      expect(errors.isBalenaError({ code: name }), name).toBe(true);
+    for (const code of ['BalenaUnknown', 'isBalenaError', 'constructor', '__proto__', 'toString']) {
+      expect(errors.isBalenaError({ code }), code).toBe(false);
+    }
+    expect(errors.isBalenaError({})).toBe(false);
+    expect(errors.isBalenaError(new Error('x'))).toBe(false);
+  });
+
   it('still recognise errors by code across copies of the package', () => {
     const foreign = Object.assign(new Error('Device not found: 1'), {
       code: errors.BalenaDeviceNotFound.prototype.code,

@@ -185,7 +185,11 @@ describe('docs/migrating.md', () => {
 
   it('states facts of the package that code can check', async () => {
     expect(sdk.interceptors).toEqual([]);
-    expect('default' in publicApi).toBe(false);
+    expect(Object.keys(publicApi.default).sort()).toEqual([
+      'fromSharedOptions',
+      'getSdk',
+      'setSharedOptions',
+    ]);
     expect('OsImageChecksumError' in sdk.errors).toBe(true);
     expect(publicApi).toHaveProperty('OsImageChecksumError');
     for (const name of [
