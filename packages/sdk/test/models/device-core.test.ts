@@ -1,8 +1,13 @@
 // models.device reads against the real local API, with one simulated device online.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulatedFleetDevice, type SimulatedDevice } from 'balena-local-api/testing';
+import type { SimulatedDevice } from 'balena-local-api/testing';
 import { createTestFleet, loginNewUser, type LoggedInUser, type TestFleet } from './helpers.js';
-import { newUuid, registerTestDevices, type TestDevice } from './device-fixtures.js';
+import {
+  newUuid,
+  registerTestDevices,
+  startTestDevice,
+  type TestDevice,
+} from './device-fixtures.js';
 
 let owner: LoggedInUser;
 let fleet: TestFleet;
@@ -13,12 +18,7 @@ const missingUuid = 'f'.repeat(32);
 beforeAll(async () => {
   owner = await loginNewUser();
   fleet = await createTestFleet(owner);
-  simulated = await startSimulatedFleetDevice({
-    apiUrl: owner.apiUrl,
-    token: owner.user.token,
-    applicationId: fleet.id,
-    pollIntervalMs: 60_000,
-  });
+  simulated = await startTestDevice(owner, fleet.id);
   [offline] = await registerTestDevices(owner, fleet.id, 1);
   await owner.sdk.models.device.rename(offline.id, 'offline-one');
 });

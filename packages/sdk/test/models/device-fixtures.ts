@@ -1,6 +1,11 @@
 // Fixtures for device tests: devices registered in bulk with one provisioning key, and an SDK
 // whose fetch counts every request that leaves the process (the honest wire count).
 import { randomBytes } from 'node:crypto';
+import {
+  startSimulatedFleetDevice,
+  type FleetDeviceOptions,
+  type SimulatedDevice,
+} from 'balena-local-api/testing';
 import { getSdk, type BalenaSDK } from '../../src/index.js';
 import type { LoggedInUser } from './helpers.js';
 
@@ -14,6 +19,29 @@ export interface TestDevice {
 /** A new device uuid (32 lowercase hex). */
 export function newUuid(): string {
   return randomBytes(16).toString('hex');
+}
+
+/**
+ * Starts a simulated device in one of the user's fleets; it polls once a minute, so tests drive it.
+ * @param owner - the fleet's owner.
+ * @param applicationId - the fleet.
+ * @param options - more simulation options (`osVariant`, `osVersion`, ...).
+ * @throws when the device cannot register.
+ * @example
+ * const device = await startTestDevice(owner, fleet.id, { osVariant: 'dev' });
+ */
+export function startTestDevice(
+  owner: LoggedInUser,
+  applicationId: number,
+  options: Partial<FleetDeviceOptions> = {},
+): Promise<SimulatedDevice> {
+  return startSimulatedFleetDevice({
+    apiUrl: owner.apiUrl,
+    token: owner.user.token,
+    applicationId,
+    pollIntervalMs: 60_000,
+    ...options,
+  });
 }
 
 /**

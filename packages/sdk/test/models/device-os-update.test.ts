@@ -2,9 +2,10 @@
 // device actions endpoint reaches a simulated device (which then reports the new version);
 // pinToOsRelease and pinToSupervisorRelease set the device's target releases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulatedFleetDevice, type SimulatedDevice } from 'balena-local-api/testing';
+import type { SimulatedDevice } from 'balena-local-api/testing';
 import { getSdk, type BalenaSDK } from '../../src/index.js';
 import { createTestFleet, loginNewUser, type LoggedInUser, type TestFleet } from './helpers.js';
+import { startTestDevice } from './device-fixtures.js';
 
 let owner: LoggedInUser;
 let sdk: BalenaSDK;
@@ -18,11 +19,7 @@ let oldSupervisor: SimulatedDevice;
 const MISSING_UUID = 'e'.repeat(32);
 
 function startDevice(options: { supervisorVersion?: string; osVersion?: string } = {}) {
-  return startSimulatedFleetDevice({
-    apiUrl: owner.apiUrl,
-    token: owner.user.token,
-    applicationId: fleet.id,
-    pollIntervalMs: 60_000,
+  return startTestDevice(owner, fleet.id, {
     osVersion: 'balenaOS 2.29.0+rev1',
     osVariant: 'prod',
     supervisorVersion: '10.8.0',

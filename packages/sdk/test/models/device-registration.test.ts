@@ -1,10 +1,10 @@
 // models.device registration, device keys, target state, local mode, lock override and OS
 // version helpers against the real local API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulatedFleetDevice, type SimulatedDevice } from 'balena-local-api/testing';
+import type { SimulatedDevice } from 'balena-local-api/testing';
 import { getSdk } from '../../src/index.js';
 import { createTestFleet, loginNewUser, type LoggedInUser, type TestFleet } from './helpers.js';
-import { registerTestDevices, type TestDevice } from './device-fixtures.js';
+import { registerTestDevices, startTestDevice, type TestDevice } from './device-fixtures.js';
 import { createTestRelease } from './release-fixtures.js';
 
 let owner: LoggedInUser;
@@ -16,12 +16,8 @@ const missingUuid = 'd'.repeat(32);
 beforeAll(async () => {
   owner = await loginNewUser();
   fleet = await createTestFleet(owner);
-  devDevice = await startSimulatedFleetDevice({
-    apiUrl: owner.apiUrl,
-    token: owner.user.token,
-    applicationId: fleet.id,
+  devDevice = await startTestDevice(owner, fleet.id, {
     osVariant: 'dev',
-    pollIntervalMs: 60_000,
   });
   [bare] = await registerTestDevices(owner, fleet.id, 1);
 });

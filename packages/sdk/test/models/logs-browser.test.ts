@@ -6,10 +6,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulatedFleetDevice, type SimulatedDevice } from 'balena-local-api/testing';
+import type { SimulatedDevice } from 'balena-local-api/testing';
 import { launchChromium } from '../browser/chromium.js';
 import { serveStatic, type StaticServer } from '../browser/static-server.js';
 import { createTestFleet, loginNewUser, type LoggedInUser } from './helpers.js';
+import { startTestDevice } from './device-fixtures.js';
 
 const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 
@@ -41,12 +42,7 @@ let device: SimulatedDevice;
 beforeAll(async () => {
   owner = await loginNewUser();
   const fleet = await createTestFleet(owner);
-  device = await startSimulatedFleetDevice({
-    apiUrl: owner.apiUrl,
-    token: owner.user.token,
-    applicationId: fleet.id,
-    pollIntervalMs: 60_000,
-  });
+  device = await startTestDevice(owner, fleet.id);
   for (const message of ['old 0', 'old 1', 'old 2']) await device.sendLog(message);
   browser = await launchChromium();
   const pageDir = await mkdtemp(path.join(os.tmpdir(), 'logs-page-'));

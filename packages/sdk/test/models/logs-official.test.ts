@@ -2,8 +2,9 @@
 // history, and its subscription receives live lines and stops on unsubscribe.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSdk as getOfficialSdk } from 'official-balena-sdk';
-import { startSimulatedFleetDevice, type SimulatedDevice } from 'balena-local-api/testing';
+import type { SimulatedDevice } from 'balena-local-api/testing';
 import { createTestFleet, loginNewUser, type LoggedInUser } from './helpers.js';
+import { startTestDevice } from './device-fixtures.js';
 
 let owner: LoggedInUser;
 let device: SimulatedDevice;
@@ -20,12 +21,7 @@ async function waitFor(check: () => boolean, what: string, timeoutMs = 15_000): 
 beforeAll(async () => {
   owner = await loginNewUser();
   const fleet = await createTestFleet(owner);
-  device = await startSimulatedFleetDevice({
-    apiUrl: owner.apiUrl,
-    token: owner.user.token,
-    applicationId: fleet.id,
-    pollIntervalMs: 60_000,
-  });
+  device = await startTestDevice(owner, fleet.id);
   official = getOfficialSdk({
     apiUrl: owner.apiUrl,
     dataDirectory: false,

@@ -2,10 +2,11 @@
 // server side drops (through a loopback proxy) resumed with no line lost or doubled, an idle
 // connection replaced, unsubscribe/abort closing the connection, and permission denials.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulatedFleetDevice, type SimulatedDevice } from 'balena-local-api/testing';
+import type { SimulatedDevice } from 'balena-local-api/testing';
 import { getSdk, type BalenaSDK } from '../../src/index.js';
 import type { LogMessage, LogsSubscription } from '../../src/logs/index.js';
 import { createTestFleet, loginNewUser, type LoggedInUser, type TestFleet } from './helpers.js';
+import { startTestDevice } from './device-fixtures.js';
 import { startLogsProxy, type LogsProxy } from './logs-proxy.js';
 
 let owner: LoggedInUser;
@@ -49,13 +50,7 @@ beforeAll(async () => {
   owner = await loginNewUser();
   stranger = await loginNewUser();
   fleet = await createTestFleet(owner);
-  const start = () =>
-    startSimulatedFleetDevice({
-      apiUrl: owner.apiUrl,
-      token: owner.user.token,
-      applicationId: fleet.id,
-      pollIntervalMs: 60_000,
-    });
+  const start = () => startTestDevice(owner, fleet.id);
   [device, quiet] = await Promise.all([start(), start()]);
   proxy = await startLogsProxy(owner.apiUrl);
   proxied = getSdk({ apiUrl: proxy.url, dataDirectory: false });
@@ -230,12 +225,7 @@ describe('logs.subscribe', () => {
   });
 
   it('ends with an error when the device goes away (no endless reconnecting)', async () => {
-    const doomed = await startSimulatedFleetDevice({
-      apiUrl: owner.apiUrl,
-      token: owner.user.token,
-      applicationId: fleet.id,
-      pollIntervalMs: 60_000,
-    });
+    const doomed = await startTestDevice(owner, fleet.id);
     const subscription = await proxied.logs.subscribe(doomed.uuid, {
       reconnect: { initialDelayMs: 50, maxDelayMs: 100 },
     });

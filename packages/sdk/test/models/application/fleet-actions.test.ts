@@ -1,8 +1,9 @@
 // models.application purge/shutdown/reboot against a fleet with a simulated device: the API relays each call to the
 // device's supervisor; an update lock answers 423, which becomes BalenaSupervisorLockedError unless forced.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulatedFleetDevice, type SimulatedDevice } from 'balena-local-api/testing';
+import type { SimulatedDevice } from 'balena-local-api/testing';
 import { createTestFleet, loginNewUser, type LoggedInUser, type TestFleet } from '../helpers.js';
+import { startTestDevice } from '../device-fixtures.js';
 
 let owner: LoggedInUser;
 let fleet: TestFleet;
@@ -11,12 +12,7 @@ let device: SimulatedDevice;
 beforeAll(async () => {
   owner = await loginNewUser();
   fleet = await createTestFleet(owner);
-  device = await startSimulatedFleetDevice({
-    apiUrl: owner.apiUrl,
-    token: owner.user.token,
-    applicationId: fleet.id,
-    pollIntervalMs: 60_000,
-  });
+  device = await startTestDevice(owner, fleet.id);
 }, 60_000);
 
 afterAll(async () => {
