@@ -55,6 +55,8 @@ export type {
   PineRequestOptions,
 } from './pine/index.js';
 export type { MergePineOptions } from './utils/merge-pine-options.js';
+// The official root's type names, mapped onto this SDK's types.
+export type * from './official-type-names.js';
 // Modular entry (`balena-sdk/client`, `balena-sdk/models/<name>`): declared here once, so the
 // subpath declarations stay thin.
 export type { createClient, BalenaClient, ModelFactories } from './client.js';
