@@ -19,9 +19,10 @@ import {
 } from './collection.js';
 import { isId } from './ids.js';
 
+/** The parents people are invited to. */
+export type InviteParent = 'application' | 'organization';
 /** The invite resources of the v7 model. */
-export type InviteResourceName =
-  'invitee__is_invited_to__application' | 'invitee__is_invited_to__organization';
+export type InviteResourceName = `invitee__is_invited_to__${InviteParent}`;
 
 /** Options of `invite.create`. */
 export interface InviteCreateOptions {
@@ -36,16 +37,15 @@ export interface InviteCreateOptions {
   message?: string;
 }
 
-/** What an invite resource is made of. */
-export interface InviteResourceSpec<T extends InviteResourceName> {
+/**
+ * What an invite resource is made of. The resource (`invitee__is_invited_to__<parent>`), its parent
+ * field (`is_invited_to__<parent>`) and role field (`<parent>_membership_role`) follow from the parent.
+ */
+export interface InviteResourceSpec<P extends InviteParent> {
   pine: BalenaPine;
   request: BalenaRequest;
-  /** The resource, e.g. `invitee__is_invited_to__application`. */
-  resource: T;
-  /** The field naming the parent, e.g. `is_invited_to__application`. */
-  parentField: string;
-  /** The field naming the role, e.g. `application_membership_role`. */
-  roleField: string;
+  /** `application` or `organization`. */
+  parent: P;
   /** Resolves the caller's parent identifier to its id (throws the parent's NotFound error). */
   getParentId: (parent: string | number, callOptions?: PineRequestOptions) => Promise<number>;
   /** Resolves a role name to its id (throws the role's NotFound error). */
@@ -124,18 +124,20 @@ export interface InviteResource<T extends InviteResourceName> {
 /**
  * Builds the invite methods of a fleet or an organization.
  *
- * @param spec - the resource, its parent and role fields, the lookups and the accept route.
+ * @param spec - the parent kind, the lookups and the accept route.
  * @returns the methods; models expose `getAllByParent` under its official name.
  * @throws {Error} never at build time; see each method.
  * @example
- * const invites = createInviteResource({ pine, request, resource: 'invitee__is_invited_to__organization',
- *   parentField: 'is_invited_to__organization', roleField: 'organization_membership_role',
- *   getParentId, getRoleId, acceptRoute: '/org/v1/invitation/' });
+ * const invites = createInviteResource({ pine, request, parent: 'organization', getParentId,
+ *   getRoleId, acceptRoute: '/org/v1/invitation/' });
  */
-export function createInviteResource<T extends InviteResourceName>(
-  spec: InviteResourceSpec<T>,
-): InviteResource<T> {
-  const { pine, request, resource, parentField, roleField, getParentId, getRoleId } = spec;
+export function createInviteResource<P extends InviteParent>(
+  spec: InviteResourceSpec<P>,
+): InviteResource<`invitee__is_invited_to__${P}`> {
+  const { pine, request, parent: kind, getParentId, getRoleId } = spec;
+  const resource = `invitee__is_invited_to__${kind}` as const;
+  const parentField = `is_invited_to__${kind}`;
+  const roleField = `${kind}_membership_role`;
 
   return {
     getAll: (options, callOptions) => getCollection(pine, resource, {}, options, callOptions),

@@ -68,9 +68,7 @@ export function createApplicationInvite(ctx: SdkModelContext): ApplicationInvite
   const { getAllByParent, ...invites } = createInviteResource({
     pine,
     request: ctx.request,
-    resource: 'invitee__is_invited_to__application',
-    parentField: 'is_invited_to__application',
-    roleField: 'application_membership_role',
+    parent: 'application',
     getParentId: (fleet, callOptions) => resolveId(pine, APPLICATION_LOOKUP, fleet, callOptions),
     getRoleId: roleIdByFilter,
     acceptRoute: '/user/v1/invitation/',

@@ -11,12 +11,10 @@ import {
 import type { SdkModelContext } from '../index.js';
 import { getOrganizationMembershipRoleId } from './membership-lookups.js';
 
-const RESOURCE = 'invitee__is_invited_to__organization';
-
 /** Options of `invite.create`: `invitee`, and optional `roleName` (default `member`) and `message`. */
 export type OrganizationInviteCreateOptions = InviteCreateOptions;
 
-type OrganizationInvites = InviteResource<typeof RESOURCE>;
+type OrganizationInvites = InviteResource<'invitee__is_invited_to__organization'>;
 
 /** Inviting people by e-mail to an organization, and accepting invites. */
 export interface OrganizationInvite extends Pick<
@@ -65,9 +63,7 @@ export function createOrganizationInvite(ctx: SdkModelContext): OrganizationInvi
   const { getAllByParent, ...invites } = createInviteResource({
     pine: ctx.pine,
     request: ctx.request,
-    resource: RESOURCE,
-    parentField: 'is_invited_to__organization',
-    roleField: 'organization_membership_role',
+    parent: 'organization',
     getParentId: (organization, callOptions) =>
       resolveId(ctx.pine, ORGANIZATION_LOOKUP, organization, callOptions),
     getRoleId: (roleName, callOptions) =>
