@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureCompiledServer } from '../src/testing/compiled-server.js';
 
 const packageDir = new URL('..', import.meta.url).pathname;
 const bin = path.join(packageDir, 'bin/balena-local.js');
@@ -82,13 +83,8 @@ async function appNames(url: string, token: string): Promise<string[]> {
 let dataDir: string;
 
 beforeAll(() => {
-  // The command runs the compiled server; a failed build shows the compiler's output.
-  try {
-    execFileSync('npm', ['run', 'build'], { cwd: packageDir, stdio: 'pipe', encoding: 'utf8' });
-  } catch (err) {
-    const { stdout, stderr } = err as { stdout?: string; stderr?: string };
-    throw new Error(`npm run build failed:\n${stdout ?? ''}${stderr ?? ''}`, { cause: err });
-  }
+  // The command runs the compiled server (built by `npm test` first, or here when stale).
+  ensureCompiledServer();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'balena-local-cli-'));
 }, 240_000);
 

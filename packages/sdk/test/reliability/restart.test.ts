@@ -2,7 +2,7 @@
 // subscription and of an OS image download: the data written before the kill survives, the log subscription
 // reconnects and delivers every line exactly once, in order, and the download resumes with Range to the right bytes. The API runs as the `balena-local` command in a child process (pinejs allows one server
 // per process).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import {
   createTestUser,
+  ensureCompiledServer,
   startSimulatedFleetDevice,
   type SimulatedDevice,
   type TestUser,
@@ -69,8 +70,8 @@ async function until(condition: () => boolean, what: string, deadlineMs = 60_000
 
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
-  // The command runs the compiled server.
-  execFileSync('npm', ['run', 'build'], { cwd: serverDir, stdio: 'pipe' });
+  // The command runs the compiled server (built by `npm test` first, or here when stale).
+  ensureCompiledServer();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'balena-restart-'));
   apiUrl = await startApi(0);
   user = await createTestUser(apiUrl);

@@ -5,6 +5,7 @@ import type { RunningServer, ServerOptions } from '../server.js';
 import { createTestUser, type NewTestUser, type TestUser } from './users.js';
 
 export { createTestUser, type NewTestUser, type TestUser } from './users.js';
+export { ensureCompiledServer } from './compiled-server.js';
 
 // Importing this module types `inject('apiUrl')` in test files (the value comes from global-setup.ts).
 declare module 'vitest' {
