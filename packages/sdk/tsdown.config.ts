@@ -83,7 +83,8 @@ const browserPlatform = {
 
 /**
  * Minifies the UMD bundle with terser (three compress passes, top-level names mangled): about
- * 2% smaller gzip than the built-in minifier on this code.
+ * 2% smaller gzip than the built-in minifier on this code. Functions are not turned into arrows
+ * (`unsafe_arrows`): the arrows came out larger after gzip.
  */
 const terserUmd = {
   name: 'balena-sdk:terser',
@@ -92,7 +93,7 @@ const terserUmd = {
       ecma: 2020,
       module: false,
       toplevel: true,
-      compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
+      compress: { passes: 3, pure_getters: true, unsafe_methods: true },
       format: { comments: false },
     });
     return result.code === undefined ? null : { code: result.code, map: null };

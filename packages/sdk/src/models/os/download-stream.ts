@@ -105,8 +105,16 @@ export class OsImageDownloadStream extends ReadableStream<Uint8Array> {
       reader = next.body.getReader();
     };
 
+    // Resolved on the first pull: awaiting the promise for every chunk would cost a turn each.
+    let hasher: Sha256 | undefined;
+
     super(
       {
+        start: async () => {
+          hasher = await hashing;
+        },
+        // Reads on while the queue has room, rather than one chunk per pull: fewer promise turns
+        // per chunk, which is what bounds a fast (local) download.
         pull: async (controller) => {
           for (;;) {
             let result: ReadableStreamReadResult<Uint8Array>;
@@ -121,8 +129,8 @@ export class OsImageDownloadStream extends ReadableStream<Uint8Array> {
                 await reopen(new Error('The OS image download ended early'));
                 continue;
               }
-              if (hashing !== undefined && checksum != null) {
-                const actual = (await hashing).digestHex();
+              if (hasher !== undefined && checksum != null) {
+                const actual = hasher.digestHex();
                 if (actual !== checksum.toLowerCase()) {
                   throw new OsImageChecksumError(checksum, actual);
                 }
@@ -131,11 +139,11 @@ export class OsImageDownloadStream extends ReadableStream<Uint8Array> {
               return;
             }
             const chunk = result.value;
-            (await hashing)?.update(chunk);
+            hasher?.update(chunk);
             state.received += chunk.length;
             emit();
             controller.enqueue(chunk);
-            return;
+            if ((controller.desiredSize ?? 0) <= 0) return;
           }
         },
         cancel: async (reason) => {
