@@ -18,7 +18,8 @@ import { createDeviceSupervisorActions } from './supervisor.js';
 import { createDeviceOsUpdate } from './os-update.js';
 import { createDeviceSyncMethods } from './sync-methods.js';
 import { createDeviceTargetState } from './target-state.js';
-import { createDeviceVariables, type DeviceVariableNamespaces } from './variables.js';
+import { createDeviceVariables } from './variables.js';
+import type { DeviceVariableNamespaces } from './variable-types.js';
 
 export type { DeviceOptions, DeviceRow, UuidOrId } from './core.js';
 export type { DeviceLocation, UuidOrIdOrArray } from './batch-updates.js';
@@ -28,7 +29,12 @@ export type { HistoryTimeRange } from './history.js';
 export type { LocalModeSupport, LocalModeSupportFields } from './sync-methods.js';
 export type { SupervisorTargetState } from './target-state.js';
 export type { DeviceWithServiceDetails } from './core.js';
-export type { DeviceTags, DeviceVariables } from './variables.js';
+export type {
+  DeviceConfigVariables,
+  DeviceEnvironmentVariables,
+  DeviceTags,
+  DeviceVariables,
+} from './variable-types.js';
 export type { SupervisorForceOptions, SupervisorStatus } from './supervisor.js';
 export type { OsUpdateActionResult, StartOsUpdateOptions } from './os-update.js';
 
