@@ -22,6 +22,12 @@ export type {
 } from './core.js';
 export type { ApplicationClass, ApplicationCreateOptions } from './lifecycle.js';
 export type { CurrentService, CurrentServicesByApp } from './device-details.js';
+export type {
+  ApplicationConfigVariables,
+  ApplicationEnvironmentVariables,
+  ApplicationTags,
+  BuildEnvironmentVariables,
+} from './variable-types.js';
 
 /**
  * Builds `sdk.models.application`.

@@ -9,71 +9,15 @@ import {
 import { APPLICATION_LOOKUP, resolveId } from '../../internal/ids.js';
 import type { ResourceName } from '../../internal/collection.js';
 import type { SdkModelContext } from '../index.js';
+import type { ApplicationVariableNamespaces } from './variable-types.js';
 
 /** The per-fleet methods of one tag or variable kind, under the official names. */
 function byApplication<T extends ResourceName>(resource: DependentResource<T>) {
   return {
-    /**
-     * Every entry of a fleet, ordered by key.
-     *
-     * @param slugOrUuidOrId - the fleet id, slug or uuid.
-     * @param options - pine options merged with the defaults.
-     * @param callOptions - `signal`, `headers`, `timeout`.
-     * @returns the entries.
-     * @throws {BalenaApplicationNotFound} when the fleet does not exist.
-     * @example
-     * const vars = await sdk.models.application.envVar.getAllByApplication('myorg/myfleet');
-     */
     getAllByApplication: resource.getAllByParent,
-    /**
-     * Pages through the entries of a fleet (the iterator sibling of `getAllByApplication`).
-     *
-     * @param slugOrUuidOrId - the fleet id, slug or uuid.
-     * @param options - pine options merged with the defaults.
-     * @param iterateOptions - `pageSize`, `signal`, `headers`, `timeout`.
-     * @returns an async iterator over the entries.
-     * @throws {BalenaApplicationNotFound} when the fleet does not exist.
-     * @example
-     * for await (const tag of sdk.models.application.tags.iterateAllByApplication(123)) console.log(tag.tag_key);
-     */
     iterateAllByApplication: resource.iterateAllByParent,
-    /**
-     * Counts the entries of a fleet.
-     *
-     * @param slugOrUuidOrId - the fleet id, slug or uuid.
-     * @param options - an optional `$filter`.
-     * @param callOptions - `signal`, `headers`, `timeout`.
-     * @returns the number of entries.
-     * @throws {BalenaApplicationNotFound} when the fleet does not exist.
-     * @example
-     * const n = await sdk.models.application.tags.countAllByApplication(123);
-     */
     countAllByApplication: resource.countAllByParent,
-    /**
-     * Creates or updates one entry.
-     *
-     * @param slugOrUuidOrId - the fleet id, slug or uuid.
-     * @param key - the tag key or variable name.
-     * @param value - the value.
-     * @param callOptions - `signal`, `headers`, `timeout`.
-     * @returns nothing.
-     * @throws {BalenaApplicationNotFound} when the fleet does not exist.
-     * @throws {BalenaRequestError} when the API rejects the key or value.
-     * @example
-     * await sdk.models.application.tags.set('myorg/myfleet', 'owner', 'me');
-     */
     set: resource.set,
-    /**
-     * Deletes one entry (no error when it does not exist).
-     *
-     * @param slugOrUuidOrId - the fleet id, slug or uuid.
-     * @param key - the tag key or variable name.
-     * @param callOptions - `signal`, `headers`, `timeout`.
-     * @returns nothing.
-     * @throws {BalenaApplicationNotFound} when the fleet does not exist.
-     * @example
-     * await sdk.models.application.tags.remove('myorg/myfleet', 'owner');
-     */
     remove: resource.remove,
   };
 }
@@ -82,17 +26,6 @@ function byApplication<T extends ResourceName>(resource: DependentResource<T>) {
 function variablesByApplication<T extends ResourceName>(resource: DependentResource<T>) {
   return {
     ...byApplication(resource),
-    /**
-     * The value of one variable of a fleet.
-     *
-     * @param slugOrUuidOrId - the fleet id, slug or uuid.
-     * @param key - the variable name.
-     * @param callOptions - `signal`, `headers`, `timeout`.
-     * @returns the value, or `undefined` when the variable is not set.
-     * @throws {BalenaApplicationNotFound} when the fleet does not exist.
-     * @example
-     * const value = await sdk.models.application.envVar.get('myorg/myfleet', 'VAR');
-     */
     get: resource.get,
   };
 }
@@ -106,7 +39,7 @@ function variablesByApplication<T extends ResourceName>(resource: DependentResou
  * @example
  * const { tags, envVar } = createApplicationVariables(ctx);
  */
-export function createApplicationVariables(ctx: SdkModelContext) {
+export function createApplicationVariables(ctx: SdkModelContext): ApplicationVariableNamespaces {
   const { pine } = ctx;
   const getParentId = (parent: string | number, callOptions?: { signal?: AbortSignal }) =>
     resolveId(pine, APPLICATION_LOOKUP, parent, callOptions);
