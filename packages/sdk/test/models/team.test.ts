@@ -218,3 +218,38 @@ describe('team.membership', () => {
     await expect(membership.remove([1, 'x' as unknown as number])).rejects.toMatchObject(invalid);
   });
 });
+
+describe('team access and directly accessible fleets', () => {
+  it("lists the fleet a member's team was granted, and not a public fleet of someone else", async () => {
+    const { team } = alice.sdk.models;
+    const fleet = await createTestFleet(alice, { organization: org.id });
+    const created = await team.create(org.id, uniqueName('direct'));
+    await team.membership.create({ team: created.id, username: bob.user.username });
+    await team.applicationAccess.add(created.id, fleet.id, 'observer');
+    const publicFleet = await createTestFleet(carol);
+    await carol.sdk.pine.patch({
+      resource: 'application',
+      id: publicFleet.id,
+      body: { is_public: true },
+    });
+    expect((await bob.sdk.models.application.get(publicFleet.id, { $select: 'id' })).id).toBe(
+      publicFleet.id,
+    );
+
+    const { application } = bob.sdk.models;
+    expect(await application.getAllDirectlyAccessible({ $select: 'id' })).toEqual([
+      { id: fleet.id },
+    ]);
+    expect(await application.getDirectlyAccessible(fleet.slug, { $select: 'id' })).toEqual({
+      id: fleet.id,
+    });
+    expect(await application.hasAny()).toBe(true);
+    await expect(application.getDirectlyAccessible(publicFleet.slug)).rejects.toMatchObject({
+      code: 'BalenaApplicationNotFound',
+    });
+    const carolsDirect = await carol.sdk.models.application.getAllDirectlyAccessible({
+      $select: 'id',
+    });
+    expect(carolsDirect).toEqual([{ id: publicFleet.id }]);
+  });
+});

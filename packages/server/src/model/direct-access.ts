@@ -16,7 +16,9 @@ const field = (alias: string, name: string): ReferencedFieldNode => [
   name,
 ];
 
-// Every row carries the columns the generated table declares; the fleet id doubles as the row id.
+// Every row carries the columns the generated table declares. The rows have no id of their own (null, as on the
+// real API): `is_directly_accessible_by__user/any(u:...)` ranges over these rows, so `u/id` must not compare equal
+// to a user id by coincidence; callers filter by `u/user` instead.
 const accessRow = (userId: ReferencedFieldNode, applicationId: ReferencedFieldNode): SelectNode => [
   'Select',
   [
@@ -24,7 +26,7 @@ const accessRow = (userId: ReferencedFieldNode, applicationId: ReferencedFieldNo
     ['Alias', ['CurrentTimestamp'], 'modified at'],
     ['Alias', userId, USER],
     ['Alias', applicationId, APPLICATION],
-    ['Alias', applicationId, 'id'],
+    ['Alias', ['Cast', ['Null'], 'Integer'], 'id'],
   ],
 ];
 
@@ -62,6 +64,15 @@ const viaTeam: SelectQueryNode = [
   ],
 ];
 
+// The fact's own table, which stays empty. Reading it is what makes pinejs constrain the whole definition by the
+// permissions granted on this resource (the caller's own rows); a definition that only reads other tables would be
+// returned unfiltered to every caller, through the `is_directly_accessible_by__user` navigation too.
+const storedRows: SelectQueryNode = [
+  'SelectQuery',
+  accessRow(field('stored', USER), field('stored', APPLICATION)),
+  ['From', ['Alias', ['Table', VIEW_TABLE], 'stored']],
+];
+
 /**
  * Computes the `user has direct access to application` fact from memberships and team accesses.
  * @param model the abstract SQL model straight from the SBVR; changed in place.
@@ -76,6 +87,12 @@ export function defineDirectAccessView(model: AbstractSqlModel): void {
   // Reads go through the definition; the (always empty) table of the fact only exists because pinejs
   // creates one per fact, and a real SQL view would be created before the tables it reads.
   table.definition = {
-    abstractSql: ['UnionQuery', viaAdministeredOrganization, viaApplicationMembership, viaTeam],
+    abstractSql: [
+      'UnionQuery',
+      viaAdministeredOrganization,
+      viaApplicationMembership,
+      viaTeam,
+      storedRows,
+    ],
   };
 }

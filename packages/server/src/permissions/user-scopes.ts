@@ -214,7 +214,8 @@ export function organizationPermissions(): string[] {
 }
 
 /**
- * Permissions on the caller's own account: profile, SSH keys, actor, and users sharing an organization.
+ * Permissions on the caller's own account: profile, SSH keys, actor, direct fleet access, and users sharing an
+ * organization.
  * @throws never
  * @example
  * const names = ownAccountPermissions();
@@ -224,6 +225,12 @@ export function ownAccountPermissions(): string[] {
   return [
     permission('user', 'read', `actor eq @__ACTOR_ID or ${sharesOrg}`),
     permission('actor', 'read', 'id eq @__ACTOR_ID'),
+    // Only the caller's own rows, so `is_directly_accessible_by__user/any(...)` never counts someone else's access.
+    permission(
+      'user__has_direct_access_to__application',
+      'read',
+      'user/any(du:du/actor eq @__ACTOR_ID)',
+    ),
     permission('user_profile', 'read', 'is_of__user/any(pu:pu/actor eq @__ACTOR_ID)'),
     permission('user_profile', 'update', 'is_of__user/any(pu:pu/actor eq @__ACTOR_ID)'),
     ...['user_public_key', 'user__has__public_key'].flatMap((name) =>
