@@ -4,12 +4,35 @@
 import type { ResourceOptions, ResultRow } from '../../internal/collection.js';
 import { APPLICATION_LOOKUP, resolveId } from '../../internal/ids.js';
 import { createParentListing } from '../../internal/parent-listing.js';
+import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 
 /** Pine options of membership reads. */
 export type ApplicationMembershipOptions = ResourceOptions<'user_application_membership'>;
 /** A membership row as narrowed by the options. */
 export type ApplicationMembershipRow<O> = ResultRow<'user_application_membership', O>;
+
+/**
+ * The listings of the memberships of a fleet, as `createParentListing` builds them, declared with the official
+ * parameter name and this resource's option and row types.
+ */
+export interface MembershipsOfFleet {
+  getAll<const O extends ApplicationMembershipOptions = Record<never, never>>(
+    slugOrUuidOrId: string | number,
+    options?: O,
+    callOptions?: PineRequestOptions,
+  ): Promise<Array<ApplicationMembershipRow<O>>>;
+  iterateAll<const O extends ApplicationMembershipOptions = Record<never, never>>(
+    slugOrUuidOrId: string | number,
+    options?: O,
+    iterateOptions?: IterateOptions,
+  ): AsyncIterableIterator<ApplicationMembershipRow<O>>;
+  countAll(
+    slugOrUuidOrId: string | number,
+    options?: { $filter?: Filter },
+    callOptions?: PineRequestOptions,
+  ): Promise<number>;
+}
 
 /**
  * Builds the per-fleet membership listings of `sdk.models.application.membership`.
@@ -22,7 +45,7 @@ export type ApplicationMembershipRow<O> = ResultRow<'user_application_membership
  */
 export function createApplicationMembershipLists(ctx: SdkModelContext) {
   const { pine } = ctx;
-  const byApplication = createParentListing(
+  const byApplication: MembershipsOfFleet = createParentListing(
     pine,
     'user_application_membership',
     async (fleet, callOptions) => ({
@@ -36,7 +59,7 @@ export function createApplicationMembershipLists(ctx: SdkModelContext) {
     /**
      * The memberships of one fleet.
      *
-     * @param parent - the fleet id, slug or uuid.
+     * @param slugOrUuidOrId - the fleet id, slug or uuid.
      * @param options - pine options merged with the defaults.
      * @param callOptions - `signal`, `headers`, `timeout`.
      * @returns the memberships.
@@ -48,7 +71,7 @@ export function createApplicationMembershipLists(ctx: SdkModelContext) {
     /**
      * Pages through the memberships of one fleet.
      *
-     * @param parent - the fleet id, slug or uuid.
+     * @param slugOrUuidOrId - the fleet id, slug or uuid.
      * @param options - pine options merged with the defaults.
      * @param iterateOptions - `pageSize`, `signal`, `headers`, `timeout`.
      * @returns an async iterator over the memberships.
@@ -60,7 +83,7 @@ export function createApplicationMembershipLists(ctx: SdkModelContext) {
     /**
      * Counts the memberships of one fleet.
      *
-     * @param parent - the fleet id, slug or uuid.
+     * @param slugOrUuidOrId - the fleet id, slug or uuid.
      * @param options - an optional `$filter`.
      * @param callOptions - `signal`, `headers`, `timeout`.
      * @returns the number of memberships.

@@ -4,9 +4,31 @@
 import type { FilterOrderDefaults } from '../../internal/collection.js';
 import { ORGANIZATION_LOOKUP, resolveId } from '../../internal/ids.js';
 import { createParentListing } from '../../internal/parent-listing.js';
-import type { PineRequestOptions } from '../../pine/index.js';
+import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
-import { BY_NAME } from './core.js';
+import { BY_NAME, type ApplicationOptions, type ApplicationRow } from './core.js';
+
+/**
+ * The listings of the fleets of an organization, as `createParentListing` builds them, declared with the official
+ * parameter name and this resource's option and row types.
+ */
+export interface FleetsOfOrganization {
+  getAll<const O extends ApplicationOptions = Record<never, never>>(
+    orgHandleOrId: string | number,
+    options?: O,
+    callOptions?: PineRequestOptions,
+  ): Promise<Array<ApplicationRow<O>>>;
+  iterateAll<const O extends ApplicationOptions = Record<never, never>>(
+    orgHandleOrId: string | number,
+    options?: O,
+    iterateOptions?: IterateOptions,
+  ): AsyncIterableIterator<ApplicationRow<O>>;
+  countAll(
+    orgHandleOrId: string | number,
+    options?: { $filter?: Filter },
+    callOptions?: PineRequestOptions,
+  ): Promise<number>;
+}
 
 /**
  * Builds the by-organization methods of `sdk.models.application`.
@@ -28,17 +50,21 @@ export function createApplicationsByOrganization(ctx: SdkModelContext) {
     return { $filter: { organization }, ...BY_NAME };
   }
 
-  const byOrganization = createParentListing(pine, 'application', organizationDefaults);
+  const byOrganization: FleetsOfOrganization = createParentListing(
+    pine,
+    'application',
+    organizationDefaults,
+  );
 
   /**
    * The fleets of one organization, ordered by name.
    *
-   * @param parent - the organization handle or id.
+   * @param orgHandleOrId - the organization handle or id.
    * @param options - pine options merged with the defaults.
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns the fleets.
    * @throws {BalenaOrganizationNotFound} when the organization does not exist.
-   * @throws {BalenaInvalidParameterError} when `parent` is empty or not a string/number.
+   * @throws {BalenaInvalidParameterError} when `orgHandleOrId` is empty or not a string/number.
    * @example
    * const fleets = await sdk.models.application.getAllByOrganization('myorg');
    */
@@ -47,7 +73,7 @@ export function createApplicationsByOrganization(ctx: SdkModelContext) {
   /**
    * Pages through the fleets of one organization.
    *
-   * @param parent - the organization handle or id.
+   * @param orgHandleOrId - the organization handle or id.
    * @param options - pine options merged with the defaults.
    * @param iterateOptions - `pageSize` and `signal`, `headers`, `timeout`.
    * @returns an async iterator over the fleets.
@@ -60,7 +86,7 @@ export function createApplicationsByOrganization(ctx: SdkModelContext) {
   /**
    * Counts the fleets of one organization.
    *
-   * @param parent - the organization handle or id.
+   * @param orgHandleOrId - the organization handle or id.
    * @param options - an optional `$filter`.
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns the number of fleets.

@@ -11,7 +11,7 @@ import {
 } from '../../internal/collection.js';
 import { ORGANIZATION_LOOKUP, resolveId } from '../../internal/ids.js';
 import { createParentListing } from '../../internal/parent-listing.js';
-import type { PineRequestOptions } from '../../pine/index.js';
+import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import {
   checkMembershipKey,
@@ -32,6 +32,28 @@ export type OrganizationMembershipRow<O> = ResultRow<typeof RESOURCE, O>;
 export type OrganizationMembershipRoles = 'administrator' | 'member';
 
 /**
+ * The listings of the memberships of an organization, as `createParentListing` builds them, declared with the official
+ * parameter name and this resource's option and row types.
+ */
+export interface MembershipsOfOrganization {
+  getAll<const O extends OrganizationMembershipOptions = Record<never, never>>(
+    handleOrId: string | number,
+    options?: O,
+    callOptions?: PineRequestOptions,
+  ): Promise<Array<OrganizationMembershipRow<O>>>;
+  iterateAll<const O extends OrganizationMembershipOptions = Record<never, never>>(
+    handleOrId: string | number,
+    options?: O,
+    iterateOptions?: IterateOptions,
+  ): AsyncIterableIterator<OrganizationMembershipRow<O>>;
+  countAll(
+    handleOrId: string | number,
+    options?: { $filter?: Filter },
+    callOptions?: PineRequestOptions,
+  ): Promise<number>;
+}
+
+/**
  * Builds `sdk.models.organization.membership` (without `tags`).
  *
  * @param ctx - the model context.
@@ -43,16 +65,20 @@ export type OrganizationMembershipRoles = 'administrator' | 'member';
 export function createOrganizationMembership(ctx: SdkModelContext) {
   const { pine } = ctx;
 
-  const byOrganization = createParentListing(pine, RESOURCE, async (handleOrId, callOptions) => ({
-    $filter: {
-      is_member_of__organization: await resolveId(
-        pine,
-        ORGANIZATION_LOOKUP,
-        handleOrId,
-        callOptions,
-      ),
-    },
-  }));
+  const byOrganization: MembershipsOfOrganization = createParentListing(
+    pine,
+    RESOURCE,
+    async (handleOrId, callOptions) => ({
+      $filter: {
+        is_member_of__organization: await resolveId(
+          pine,
+          ORGANIZATION_LOOKUP,
+          handleOrId,
+          callOptions,
+        ),
+      },
+    }),
+  );
 
   /**
    * One membership by id or by `{ user, is_member_of__organization }`.
@@ -82,7 +108,7 @@ export function createOrganizationMembership(ctx: SdkModelContext) {
   /**
    * The memberships of one organization.
    *
-   * @param parent - the organization handle or id.
+   * @param handleOrId - the organization handle or id.
    * @param options - pine options merged with the defaults.
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns the memberships.
@@ -95,7 +121,7 @@ export function createOrganizationMembership(ctx: SdkModelContext) {
   /**
    * Pages through the memberships of one organization (extra of this SDK).
    *
-   * @param parent - the organization handle or id.
+   * @param handleOrId - the organization handle or id.
    * @param options - pine options merged with the defaults.
    * @param iterateOptions - `pageSize` and `signal`, `headers`, `timeout`.
    * @returns an async iterator over the memberships.
@@ -108,7 +134,7 @@ export function createOrganizationMembership(ctx: SdkModelContext) {
   /**
    * Counts the memberships of one organization (extra of this SDK).
    *
-   * @param parent - the organization handle or id.
+   * @param handleOrId - the organization handle or id.
    * @param options - an optional `$filter`.
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns the count.

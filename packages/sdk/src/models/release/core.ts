@@ -12,7 +12,7 @@ import {
 import { BalenaReleaseNotFound } from '../../errors/index.js';
 import { APPLICATION_LOOKUP, isId, resolveId } from '../../internal/ids.js';
 import { createParentListing } from '../../internal/parent-listing.js';
-import type { PineRequestOptions } from '../../pine/index.js';
+import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
 import type { Image, Release, User } from '../../types/v7.generated.js';
 import type { SdkModelContext } from '../index.js';
 import {
@@ -37,6 +37,28 @@ export type ImageOptions = ResourceOptions<'image'>;
 const NEWEST_FIRST = { $orderby: { created_at: 'desc' } } as const;
 
 /**
+ * The listings of the releases of a fleet, as `createParentListing` builds them, declared with the official
+ * parameter name and this resource's option and row types.
+ */
+export interface ReleasesOfFleet {
+  getAll<const O extends ReleaseOptions = Record<never, never>>(
+    slugOrUuidOrId: string | number,
+    options?: O,
+    callOptions?: PineRequestOptions,
+  ): Promise<Array<ReleaseRow<O>>>;
+  iterateAll<const O extends ReleaseOptions = Record<never, never>>(
+    slugOrUuidOrId: string | number,
+    options?: O,
+    iterateOptions?: IterateOptions,
+  ): AsyncIterableIterator<ReleaseRow<O>>;
+  countAll(
+    slugOrUuidOrId: string | number,
+    options?: { $filter?: Filter },
+    callOptions?: PineRequestOptions,
+  ): Promise<number>;
+}
+
+/**
  * Builds the release read methods.
  *
  * @param ctx - the model context.
@@ -57,7 +79,7 @@ export function createReleaseCore(ctx: SdkModelContext) {
     return defaults;
   }
 
-  const fleetReleases = createParentListing(pine, 'release', byApplication);
+  const fleetReleases: ReleasesOfFleet = createParentListing(pine, 'release', byApplication);
 
   /**
    * One release, by id, full commit or `{ application, rawVersion }`.
@@ -83,7 +105,7 @@ export function createReleaseCore(ctx: SdkModelContext) {
   /**
    * Every release of a fleet, newest first.
    *
-   * @param parent - the fleet id, slug or uuid.
+   * @param slugOrUuidOrId - the fleet id, slug or uuid.
    * @param options - pine options merged with the defaults.
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns the releases.
@@ -96,7 +118,7 @@ export function createReleaseCore(ctx: SdkModelContext) {
   /**
    * Pages through every release of a fleet, newest first (the iterator sibling of `getAllByApplication`).
    *
-   * @param parent - the fleet id, slug or uuid.
+   * @param slugOrUuidOrId - the fleet id, slug or uuid.
    * @param options - pine options merged with the defaults.
    * @param iterateOptions - `pageSize`, `signal`, `headers`, `timeout`.
    * @returns an async iterator over the releases.
@@ -109,7 +131,7 @@ export function createReleaseCore(ctx: SdkModelContext) {
   /**
    * Counts the releases of a fleet (the count sibling of `getAllByApplication`).
    *
-   * @param parent - the fleet id, slug or uuid.
+   * @param slugOrUuidOrId - the fleet id, slug or uuid.
    * @param options - an optional `$filter`.
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns the number of releases.

@@ -15,6 +15,28 @@ export type ReleaseTagOptions = ResourceOptions<'release_tag'>;
 export type ReleaseTagRow<O> = ResultRow<'release_tag', O>;
 
 /**
+ * The listings of the release tags of a fleet, as `createParentListing` builds them, declared with the official
+ * parameter name and this resource's option and row types.
+ */
+export interface ReleaseTagsOfFleet {
+  getAll<const O extends ReleaseTagOptions = Record<never, never>>(
+    slugOrUuidOrId: string | number,
+    options?: O,
+    callOptions?: PineRequestOptions,
+  ): Promise<Array<ReleaseTagRow<O>>>;
+  iterateAll<const O extends ReleaseTagOptions = Record<never, never>>(
+    slugOrUuidOrId: string | number,
+    options?: O,
+    iterateOptions?: IterateOptions,
+  ): AsyncIterableIterator<ReleaseTagRow<O>>;
+  countAll(
+    slugOrUuidOrId: string | number,
+    options?: { $filter?: Filter },
+    callOptions?: PineRequestOptions,
+  ): Promise<number>;
+}
+
+/**
  * Builds `sdk.models.release.tags`.
  *
  * @param ctx - the model context.
@@ -37,21 +59,25 @@ export function createReleaseTags(ctx: SdkModelContext) {
   const parentOf = async (release: CommitOrIdOrRawVersion, callOptions?: PineRequestOptions) =>
     typeof release === 'number' ? release : await resolveReleaseId(pine, release, callOptions);
 
-  const byApplication = createParentListing(pine, 'release_tag', async (fleet, callOptions) => {
-    const id = await resolveId(pine, APPLICATION_LOOKUP, fleet, callOptions);
-    return {
-      $filter: {
-        release: { $any: { $alias: 'r', $expr: { r: { belongs_to__application: id } } } },
-      },
-      $orderby: 'tag_key asc',
-    };
-  });
+  const byApplication: ReleaseTagsOfFleet = createParentListing(
+    pine,
+    'release_tag',
+    async (fleet, callOptions) => {
+      const id = await resolveId(pine, APPLICATION_LOOKUP, fleet, callOptions);
+      return {
+        $filter: {
+          release: { $any: { $alias: 'r', $expr: { r: { belongs_to__application: id } } } },
+        },
+        $orderby: 'tag_key asc',
+      };
+    },
+  );
 
   return {
     /**
      * Every release tag of a fleet, ordered by key.
      *
-     * @param parent - the fleet id, slug or uuid.
+     * @param slugOrUuidOrId - the fleet id, slug or uuid.
      * @param options - pine options merged with the defaults.
      * @param callOptions - `signal`, `headers`, `timeout`.
      * @returns the tags.
@@ -64,7 +90,7 @@ export function createReleaseTags(ctx: SdkModelContext) {
     /**
      * Pages through the release tags of a fleet (the iterator sibling of `getAllByApplication`).
      *
-     * @param parent - the fleet id, slug or uuid.
+     * @param slugOrUuidOrId - the fleet id, slug or uuid.
      * @param options - pine options merged with the defaults.
      * @param iterateOptions - `pageSize`, `signal`, `headers`, `timeout`.
      * @returns an async iterator over the tags.
@@ -77,7 +103,7 @@ export function createReleaseTags(ctx: SdkModelContext) {
     /**
      * Counts the release tags of a fleet.
      *
-     * @param parent - the fleet id, slug or uuid.
+     * @param slugOrUuidOrId - the fleet id, slug or uuid.
      * @param options - an optional `$filter`.
      * @param callOptions - `signal`, `headers`, `timeout`.
      * @returns the number of tags.

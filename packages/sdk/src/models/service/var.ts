@@ -6,7 +6,7 @@ import type { ResourceOptions, ResultRow } from '../../internal/collection.js';
 import { createDependentResource } from '../../internal/dependent-resource.js';
 import { APPLICATION_LOOKUP, resolveId } from '../../internal/ids.js';
 import { createParentListing } from '../../internal/parent-listing.js';
-import type { PineRequestOptions } from '../../pine/index.js';
+import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import { resolveServiceId, type ServiceIdOrNaturalKey } from './lookup.js';
 
@@ -14,6 +14,28 @@ import { resolveServiceId, type ServiceIdOrNaturalKey } from './lookup.js';
 export type ServiceVarOptions = ResourceOptions<'service_environment_variable'>;
 /** A service variable as narrowed by the options. */
 export type ServiceVarRow<O> = ResultRow<'service_environment_variable', O>;
+
+/**
+ * The listings of the service variables of a fleet, as `createParentListing` builds them, declared with the official
+ * parameter name and this resource's option and row types.
+ */
+export interface ServiceVarsOfFleet {
+  getAll<const O extends ServiceVarOptions = Record<never, never>>(
+    slugOrUuidOrId: string | number,
+    options?: O,
+    callOptions?: PineRequestOptions,
+  ): Promise<Array<ServiceVarRow<O>>>;
+  iterateAll<const O extends ServiceVarOptions = Record<never, never>>(
+    slugOrUuidOrId: string | number,
+    options?: O,
+    iterateOptions?: IterateOptions,
+  ): AsyncIterableIterator<ServiceVarRow<O>>;
+  countAll(
+    slugOrUuidOrId: string | number,
+    options?: { $filter?: Filter },
+    callOptions?: PineRequestOptions,
+  ): Promise<number>;
+}
 
 /**
  * Builds `sdk.models.service.var`.
@@ -36,7 +58,7 @@ export function createServiceVars(ctx: SdkModelContext) {
   const parentOf = async (service: ServiceIdOrNaturalKey, callOptions?: PineRequestOptions) =>
     typeof service === 'number' ? service : await resolveServiceId(pine, service, callOptions);
 
-  const byApplication = createParentListing(
+  const byApplication: ServiceVarsOfFleet = createParentListing(
     pine,
     'service_environment_variable',
     async (fleet, callOptions) => {
@@ -72,7 +94,7 @@ export function createServiceVars(ctx: SdkModelContext) {
     /**
      * Every service variable of a fleet, ordered by name.
      *
-     * @param parent - the fleet id, slug or uuid.
+     * @param slugOrUuidOrId - the fleet id, slug or uuid.
      * @param options - pine options merged with the defaults.
      * @param callOptions - `signal`, `headers`, `timeout`.
      * @returns the variables.
@@ -85,7 +107,7 @@ export function createServiceVars(ctx: SdkModelContext) {
     /**
      * Pages through the service variables of a fleet (the iterator sibling of `getAllByApplication`).
      *
-     * @param parent - the fleet id, slug or uuid.
+     * @param slugOrUuidOrId - the fleet id, slug or uuid.
      * @param options - pine options merged with the defaults.
      * @param iterateOptions - `pageSize`, `signal`, `headers`, `timeout`.
      * @returns an async iterator over the variables.
@@ -98,7 +120,7 @@ export function createServiceVars(ctx: SdkModelContext) {
     /**
      * Counts the service variables of a fleet.
      *
-     * @param parent - the fleet id, slug or uuid.
+     * @param slugOrUuidOrId - the fleet id, slug or uuid.
      * @param options - an optional `$filter`.
      * @param callOptions - `signal`, `headers`, `timeout`.
      * @returns the number of variables.
