@@ -3,18 +3,42 @@
  */
 import { BalenaApplicationMembershipRoleNotFound } from '../../errors/index.js';
 import { APPLICATION_LOOKUP, resolveId } from '../../internal/ids.js';
-import { createInviteResource, type InviteResource } from '../../internal/invite-resource.js';
+import type { ResourceOptions, ResultRow } from '../../internal/collection.js';
+import {
+  createInviteResource,
+  type InviteCreateOptions,
+  type InviteResource,
+} from '../../internal/invite-resource.js';
 import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 
 type FleetInvites = InviteResource<'invitee__is_invited_to__application'>;
+/** Pine options of fleet invite reads. */
+export type FleetInviteReadOptions = ResourceOptions<'invitee__is_invited_to__application'>;
+/** A fleet invite as narrowed by the options. */
+export type FleetInviteRow<O> = ResultRow<'invitee__is_invited_to__application', O>;
 
 /** Inviting people by e-mail to a fleet, and accepting invites. */
-export interface ApplicationInvite extends Pick<FleetInvites, 'getAll' | 'revoke' | 'accept'> {
+export interface ApplicationInvite extends Pick<FleetInvites, 'revoke' | 'accept'> {
+  /**
+   * Every fleet invite the caller can see.
+   *
+   * @param options - pine options, sent as given.
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns the invites.
+   * @throws {BalenaRequestError} when the API fails.
+   * @example
+   * const invites = await sdk.models.application.invite.getAll({ $select: ['id', 'invitee'] });
+   */
+  getAll<const O extends FleetInviteReadOptions = Record<never, never>>(
+    options?: O,
+    callOptions?: PineRequestOptions,
+  ): Promise<Array<FleetInviteRow<O>>>;
+
   /**
    * The invites of one fleet.
    *
-   * @param parent - the fleet id, slug or uuid.
+   * @param slugOrUuidOrId - the fleet id, slug or uuid.
    * @param options - pine options merged with the defaults.
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns the invites.
@@ -22,11 +46,16 @@ export interface ApplicationInvite extends Pick<FleetInvites, 'getAll' | 'revoke
    * @example
    * const invites = await sdk.models.application.invite.getAllByApplication('myorg/myfleet');
    */
-  getAllByApplication: FleetInvites['getAllByParent'];
+  getAllByApplication<const O extends FleetInviteReadOptions = Record<never, never>>(
+    slugOrUuidOrId: string | number,
+    options?: O,
+    callOptions?: PineRequestOptions,
+  ): Promise<Array<FleetInviteRow<O>>>;
+
   /**
    * Invites someone by e-mail to a fleet.
    *
-   * @param parent - the fleet id, slug or uuid.
+   * @param slugOrUuidOrId - the fleet id, slug or uuid.
    * @param options - `invitee` (e-mail), optional `roleName` (`developer`, the API's default,
    * `operator` or `observer`) and `message`.
    * @param callOptions - `signal`, `headers`, `timeout`.
@@ -37,7 +66,11 @@ export interface ApplicationInvite extends Pick<FleetInvites, 'getAll' | 'revoke
    * @example
    * await sdk.models.application.invite.create('myorg/myfleet', { invitee: 'bob@example.com', roleName: 'observer' });
    */
-  create: FleetInvites['create'];
+  create(
+    slugOrUuidOrId: string | number,
+    options: InviteCreateOptions,
+    callOptions?: PineRequestOptions,
+  ): Promise<FleetInviteRow<Record<never, never>>>;
 }
 
 /**
