@@ -6,7 +6,7 @@ import { APPLICATION_LOOKUP, findOne } from '../../internal/ids.js';
 import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import { withExtraOptions } from '../../internal/collection.js';
-import type { ApplicationOptions, SlugOrUuidOrId } from './core.js';
+import type { ApplicationOptions, ApplicationRow, SlugOrUuidOrId } from './core.js';
 
 /** One service as installed on a device. */
 export interface CurrentService {
@@ -42,6 +42,15 @@ const SERVICE_DETAILS_EXPAND = {
 } as const;
 
 const DETAILS_OPTIONS = { $expand: { owns__device: { $expand: SERVICE_DETAILS_EXPAND } } } as const;
+
+type FleetWithInstalls = ApplicationRow<typeof DETAILS_OPTIONS>;
+
+/** A fleet read by `getWithDeviceServiceDetails`: each of its devices with the services it runs. */
+export type ApplicationWithDeviceServiceDetails = Omit<FleetWithInstalls, 'owns__device'> & {
+  owns__device: Array<
+    FleetWithInstalls['owns__device'][number] & { current_services_by_app: CurrentServicesByApp }
+  >;
+};
 
 type DeviceWithInstalls = {
   image_install: Array<{
@@ -133,7 +142,7 @@ export function createDeviceDetails(ctx: SdkModelContext) {
     slugOrUuidOrId: SlugOrUuidOrId,
     options?: ApplicationOptions,
     callOptions?: PineRequestOptions,
-  ) {
+  ): Promise<ApplicationWithDeviceServiceDetails> {
     const fleet = await findOne(
       pine,
       APPLICATION_LOOKUP,

@@ -21,7 +21,11 @@ export type {
   SlugOrUuidOrId,
 } from './core.js';
 export type { ApplicationClass, ApplicationCreateOptions } from './lifecycle.js';
-export type { CurrentService, CurrentServicesByApp } from './device-details.js';
+export type {
+  ApplicationWithDeviceServiceDetails,
+  CurrentService,
+  CurrentServicesByApp,
+} from './device-details.js';
 export type {
   ApplicationConfigVariables,
   ApplicationEnvironmentVariables,

@@ -14,7 +14,7 @@ import {
 } from '../../internal/provisioning-key.js';
 import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
-import type { SlugOrUuidOrId } from './core.js';
+import type { ApplicationRow, SlugOrUuidOrId } from './core.js';
 
 /** The kinds of application `create` accepts. */
 export type ApplicationClass = 'app' | 'fleet' | 'block';
@@ -91,7 +91,10 @@ export function createApplicationLifecycle(ctx: SdkModelContext) {
    * @example
    * const fleet = await sdk.models.application.create({ name: 'myfleet', organization: 'myorg', deviceType: 'raspberrypi4-64' });
    */
-  async function create(options: ApplicationCreateOptions, callOptions?: PineRequestOptions) {
+  async function create(
+    options: ApplicationCreateOptions,
+    callOptions?: PineRequestOptions,
+  ): Promise<ApplicationRow<Record<never, never>>> {
     const { name, organization, deviceType, uuid, applicationClass } = options;
     if (organization == null) {
       throw new BalenaInvalidParameterError('organization', organization);

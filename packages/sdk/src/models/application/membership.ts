@@ -157,7 +157,7 @@ export function createApplicationMembership(ctx: SdkModelContext) {
   async function create(
     options: ApplicationMembershipCreateOptions,
     callOptions?: PineRequestOptions,
-  ) {
+  ): Promise<ApplicationMembershipRow<Record<never, never>>> {
     const { application, username, roleName } = options;
     if (typeof username !== 'string' || username.length === 0) {
       throw new BalenaInvalidParameterError('username', username);

@@ -71,7 +71,7 @@ export function createCreditBundleModel(ctx: SdkModelContext) {
     featureId: number,
     creditsToPurchase: number,
     callOptions?: PineRequestOptions,
-  ) {
+  ): Promise<CreditBundleRow<Record<never, never>>> {
     if (!isId(featureId)) throw new BalenaInvalidParameterError('featureId', featureId);
     if (!isId(creditsToPurchase)) {
       throw new BalenaInvalidParameterError('creditsToPurchase', creditsToPurchase);

@@ -52,7 +52,10 @@ export function createOrganizationCore(ctx: SdkModelContext) {
    * @example
    * const org = await sdk.models.organization.create({ name: 'My Org' });
    */
-  async function create(organization: OrganizationCreateBody, callOptions?: PineRequestOptions) {
+  async function create(
+    organization: OrganizationCreateBody,
+    callOptions?: PineRequestOptions,
+  ): Promise<OrganizationRow<Record<never, never>>> {
     if (typeof organization?.name !== 'string' || organization.name.length === 0) {
       throw new BalenaInvalidParameterError('name', organization?.name);
     }

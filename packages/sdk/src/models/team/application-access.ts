@@ -109,7 +109,7 @@ export function createTeamApplicationAccess(
     applicationIdOrSlug: string | number,
     roleName: string,
     callOptions?: PineRequestOptions,
-  ) {
+  ): Promise<TeamApplicationAccessRow<Record<never, never>>> {
     const id = checkId(teamId, 'teamId');
     checkRoleName(roleName);
     const [applicationId, roleId] = await Promise.all([

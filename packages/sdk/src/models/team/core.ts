@@ -77,7 +77,7 @@ export function createTeamCore(ctx: SdkModelContext) {
     organizationSlugOrId: string | number,
     name: string,
     callOptions?: PineRequestOptions,
-  ) {
+  ): Promise<TeamRow<Record<never, never>>> {
     checkTeamName(name, 'name');
     const belongsTo = await resolveId(pine, ORGANIZATION_LOOKUP, organizationSlugOrId, callOptions);
     return postRow(pine, 'team', { name, belongs_to__organization: belongsTo }, callOptions);
