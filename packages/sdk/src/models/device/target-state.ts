@@ -50,7 +50,7 @@ export function createDeviceTargetState(ctx: SdkModelContext) {
    * The target state (v3) of a fleet for a release, as a new device of the fleet would get it.
    *
    * @param slugOrUuidOrId - the fleet id, slug or uuid.
-   * @param releaseUuid - the release uuid; the fleet's target release when omitted.
+   * @param release - the release uuid; the fleet's target release when omitted.
    * @param callOptions - `signal`, `headers`, `timeout`.
    * @returns the fleet's target state, keyed by fleet uuid.
    * @throws {BalenaApplicationNotFound} when the fleet does not exist.
@@ -59,7 +59,7 @@ export function createDeviceTargetState(ctx: SdkModelContext) {
    */
   async function getSupervisorTargetStateForApp(
     slugOrUuidOrId: string | number,
-    releaseUuid?: string,
+    release?: string,
     callOptions?: PineRequestOptions,
   ): Promise<SupervisorTargetState> {
     const { uuid } = await findOne(
@@ -72,7 +72,7 @@ export function createDeviceTargetState(ctx: SdkModelContext) {
     const { body } = await request.send<SupervisorTargetState>(
       // The query is always sent, empty for "the target release", as upstream does.
       {
-        url: `/device/v3/fleet/${uuid}/state/?releaseUuid=${encodeURIComponent(releaseUuid ?? '')}`,
+        url: `/device/v3/fleet/${uuid}/state/?releaseUuid=${encodeURIComponent(release ?? '')}`,
       },
       callOptions,
     );
