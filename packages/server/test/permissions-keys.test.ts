@@ -317,3 +317,25 @@ describe('key creation validation', () => {
     );
   });
 });
+
+describe('api key queries', () => {
+  it("filters and counts keys by a name containing 'key', never returning the digest", async () => {
+    const created = await call('POST', '/api-key/user/full', owner.token, {
+      name: 'a-key',
+      expiryDate: null,
+    });
+    expect(created.status).toBe(200);
+    const byName = await call('GET', "/v7/api_key?$filter=name%20eq%20'a-key'", owner.token);
+    expect(byName.status).toBe(200);
+    expect(rows(byName).map((row) => row.name)).toEqual(['a-key']);
+    expect(rows(byName)[0]).not.toHaveProperty('key');
+    const counted = await call(
+      'GET',
+      "/v7/api_key/$count?$filter=name%20eq%20'a-key'",
+      owner.token,
+    );
+    expect(counted.json).toEqual({ d: 1 });
+    const byDigest = await call('GET', "/v7/api_key?$filter=key%20eq%20'x'", owner.token);
+    expect(byDigest.status).toBe(400);
+  });
+});
