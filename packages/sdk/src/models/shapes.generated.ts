@@ -141,7 +141,14 @@ export const MODEL_SHAPES: Record<keyof ModelFactoryMap, ModelShape> = {
       remove: 'async:2',
     },
   },
-  key: { getAll: 'async:2', get: 'async:3', remove: 'async:2', create: 'async:3' },
+  key: {
+    getAll: 'async:2',
+    iterateAll: 'iterator:2',
+    countAll: 'async:2',
+    get: 'async:3',
+    remove: 'async:2',
+    create: 'async:3',
+  },
   apiKey: {
     create: 'async:2',
     getAll: 'async:2',

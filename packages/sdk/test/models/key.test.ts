@@ -35,6 +35,21 @@ describe('key.create / getAll / get / remove', () => {
     await expect(key.get(created.id)).rejects.toMatchObject({ code: 'BalenaKeyNotFound' });
   });
 
+  it('pages through and counts the keys of the caller only', async () => {
+    const carol = await loginNewUser();
+    const { key } = carol.sdk.models;
+    expect(await key.countAll()).toBe(0);
+    const created = await key.create('tablet', PUBLIC_KEY);
+    const titles: string[] = [];
+    for await (const row of key.iterateAll({ $select: 'title' }, { pageSize: 1 })) {
+      titles.push(row.title);
+    }
+    expect(titles).toEqual(['tablet']);
+    expect(await key.countAll()).toBe(1);
+    expect(await key.countAll({ $filter: { title: 'other' } })).toBe(0);
+    expect(await bob.sdk.models.key.countAll({ $filter: { id: created.id } })).toBe(0);
+  });
+
   it('raises BalenaKeyNotFound for a missing or foreign key, which removing leaves alone', async () => {
     const created = await alice.sdk.models.key.create('desktop', PUBLIC_KEY);
     await expect(bob.sdk.models.key.get(created.id)).rejects.toMatchObject({

@@ -3,14 +3,16 @@
  */
 import { BalenaInvalidParameterError, BalenaKeyNotFound } from '../../errors/index.js';
 import {
+  countCollection,
   getCollection,
   getSingle,
+  iterateCollection,
   postRow,
   type ResourceOptions,
   type ResultRow,
 } from '../../internal/collection.js';
 import { checkId } from '../../internal/ids.js';
-import type { PineRequestOptions } from '../../pine/index.js';
+import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 
 const RESOURCE = 'user__has__public_key';
@@ -47,6 +49,40 @@ export function createKeyModel(ctx: SdkModelContext) {
     callOptions?: PineRequestOptions,
   ): Promise<Array<KeyRow<O>>> {
     return getCollection(pine, RESOURCE, {}, options, callOptions);
+  }
+
+  /**
+   * Pages through the SSH keys of the caller (extra of this SDK).
+   *
+   * @param options - pine options, sent with each page.
+   * @param iterateOptions - `pageSize` and `signal`, `headers`, `timeout`.
+   * @returns an async iterator over the keys.
+   * @throws {BalenaRequestError} when a page fails.
+   * @example
+   * for await (const key of sdk.models.key.iterateAll({ $select: 'title' })) console.log(key.title);
+   */
+  function iterateAll<const O extends KeyOptions = Record<never, never>>(
+    options?: O,
+    iterateOptions?: IterateOptions,
+  ): AsyncIterableIterator<KeyRow<O>> {
+    return iterateCollection(pine, RESOURCE, {}, options, iterateOptions);
+  }
+
+  /**
+   * Counts the SSH keys of the caller (extra of this SDK).
+   *
+   * @param options - an optional `$filter`.
+   * @param callOptions - `signal`, `headers`, `timeout`.
+   * @returns the count.
+   * @throws {BalenaRequestError} when the API fails.
+   * @example
+   * const n = await sdk.models.key.countAll();
+   */
+  function countAll(
+    options?: { $filter?: Filter },
+    callOptions?: PineRequestOptions,
+  ): Promise<number> {
+    return countCollection(pine, RESOURCE, {}, options, callOptions);
   }
 
   /**
@@ -107,5 +143,5 @@ export function createKeyModel(ctx: SdkModelContext) {
     return postRow(pine, RESOURCE, { title, public_key: publicKey, user }, callOptions);
   }
 
-  return { getAll, get, remove, create };
+  return { getAll, iterateAll, countAll, get, remove, create };
 }
