@@ -134,11 +134,11 @@ describe('supervisor action errors', () => {
   it('service actions need supervisor 7.0.0, before any request to the device', async () => {
     const before = oldSupervisor.commands.length;
     for (const call of [
-      owner.sdk.models.device.startService(oldSupervisor.id, 1),
-      owner.sdk.models.device.stopService(oldSupervisor.id, 1),
-      owner.sdk.models.device.restartService(oldSupervisor.uuid, 1),
+      () => owner.sdk.models.device.startService(oldSupervisor.id, 1),
+      () => owner.sdk.models.device.stopService(oldSupervisor.id, 1),
+      () => owner.sdk.models.device.restartService(oldSupervisor.uuid, 1),
     ]) {
-      await expect(call).rejects.toThrow(
+      await expect(call()).rejects.toThrow(
         'Incompatible supervisor version: 6.5.0 - must be >= 7.0.0',
       );
     }
@@ -147,15 +147,16 @@ describe('supervisor action errors', () => {
 
   it('a device holding an update lock gives BalenaSupervisorLockedError unless forced', async () => {
     const { device: model } = owner.sdk.models;
+    // One call at a time: the device sees the commands in this order.
     for (const call of [
-      model.reboot(locked.id),
-      model.shutdown(locked.uuid),
-      model.purge(locked.id),
-      model.restartApplication(locked.id),
-      model.stopService(locked.id, 7),
-      model.restartService(locked.id, 7),
+      () => model.reboot(locked.id),
+      () => model.shutdown(locked.uuid),
+      () => model.purge(locked.id),
+      () => model.restartApplication(locked.id),
+      () => model.stopService(locked.id, 7),
+      () => model.restartService(locked.id, 7),
     ]) {
-      await expect(call).rejects.toMatchObject({ code: 'BalenaSupervisorLockedError' });
+      await expect(call()).rejects.toMatchObject({ code: 'BalenaSupervisorLockedError' });
     }
     expect(locked.commands.map((command) => [command.path, command.status])).toEqual([
       ['/v1/reboot', 423],
@@ -172,13 +173,13 @@ describe('supervisor action errors', () => {
   it('an offline device gives the API 404 "No online device(s) found"', async () => {
     const { device: model } = owner.sdk.models;
     for (const call of [
-      model.ping(offline.id),
-      model.identify(offline.uuid),
-      model.reboot(offline.id),
-      model.getSupervisorState(offline.id),
-      model.startService(offline.id, 1),
+      () => model.ping(offline.id),
+      () => model.identify(offline.uuid),
+      () => model.reboot(offline.id),
+      () => model.getSupervisorState(offline.id),
+      () => model.startService(offline.id, 1),
     ]) {
-      await expect(call).rejects.toMatchObject({
+      await expect(call()).rejects.toMatchObject({
         code: 'BalenaRequestError',
         statusCode: 404,
         body: 'No online device(s) found',

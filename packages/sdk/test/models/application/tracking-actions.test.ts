@@ -66,12 +66,12 @@ describe('application release tracking', () => {
       code: 'BalenaApplicationNotFound',
     });
     for (const call of [
-      application.willTrackNewReleases(999_999_999),
-      application.isTrackingLatestRelease(999_999_999),
-      application.getTargetReleaseHash(999_999_999),
-      application.trackLatestRelease(999_999_999),
+      () => application.willTrackNewReleases(999_999_999),
+      () => application.isTrackingLatestRelease(999_999_999),
+      () => application.getTargetReleaseHash(999_999_999),
+      () => application.trackLatestRelease(999_999_999),
     ]) {
-      await expect(call).rejects.toMatchObject({ code: 'BalenaApplicationNotFound' });
+      await expect(call()).rejects.toMatchObject({ code: 'BalenaApplicationNotFound' });
     }
     await expect(application.trackLatestRelease('')).rejects.toMatchObject({
       code: 'BalenaInvalidParameterError',
@@ -192,11 +192,11 @@ describe('application actions', () => {
     const { application } = sdk.models;
     // The fleet has no online device: each call reaches the API's supervisor proxy, which answers 404.
     for (const call of [
-      application.purge(fleet.id),
-      application.shutdown(fleet.id, { force: true }),
-      application.reboot(fleet.id),
+      () => application.purge(fleet.id),
+      () => application.shutdown(fleet.id, { force: true }),
+      () => application.reboot(fleet.id),
     ]) {
-      await expect(call).rejects.toMatchObject({ statusCode: 404 });
+      await expect(call()).rejects.toMatchObject({ statusCode: 404 });
     }
     expect(sent.map((r) => [r.method, r.url, r.body])).toEqual([
       ['POST', '/supervisor/v1/purge', { appId: fleet.id, data: { appId: String(fleet.id) } }],
@@ -224,11 +224,11 @@ describe('application actions', () => {
     it('becomes BalenaSupervisorLockedError', async () => {
       const sdk = getSdk({ apiUrl: lockedUrl, dataDirectory: false });
       for (const call of [
-        sdk.models.application.purge(1),
-        sdk.models.application.shutdown(1),
-        sdk.models.application.reboot(1, { force: false }),
+        () => sdk.models.application.purge(1),
+        () => sdk.models.application.shutdown(1),
+        () => sdk.models.application.reboot(1, { force: false }),
       ]) {
-        await expect(call).rejects.toMatchObject({ code: 'BalenaSupervisorLockedError' });
+        await expect(call()).rejects.toMatchObject({ code: 'BalenaSupervisorLockedError' });
       }
     });
   });
