@@ -38,7 +38,10 @@ export interface DependentResourceSpec<T extends ResourceName> {
   parentIds?: IdCache;
 }
 
-/** The operations of a dependent resource. */
+/**
+ * The operations of a dependent resource. Models expose them through interfaces of their own
+ * (official method and parameter names, concrete option and row types).
+ */
 export interface DependentResource<T extends ResourceName> {
   /** Every row the caller can see, ordered by key. */
   getAll<const O extends ResourceOptions<T>>(

@@ -56,8 +56,8 @@ export interface InviteResourceSpec<P extends InviteParent> {
 
 /**
  * The invite methods of a fleet or an organization. Each model re-declares, with its own
- * documentation, the members whose parameters and errors are its parent's (`getAllBy...`,
- * `create`).
+ * documentation, parameter names and row types, the members whose types or errors depend on the
+ * parent (`getAll`, `getAllBy...`, `create`).
  */
 export interface InviteResource<T extends InviteResourceName> {
   /**

@@ -50,9 +50,9 @@ export type ParentCountAll = (
 ) => Promise<number>;
 
 /**
- * The three listing methods of the rows under one parent; models expose them as `...ByX`. Their
- * types are named aliases so that a model's inferred type refers to them instead of spelling the
- * row types out.
+ * The three listing methods of the rows under one parent; models expose them as `...ByX`. A model
+ * types its listing with an interface of its own (same shape, the official parameter name and the
+ * resource's option and row aliases), which is what its reference page and editors show.
  */
 export interface ParentListing<T extends ResourceName> {
   getAll: ParentGetAll<T>;
