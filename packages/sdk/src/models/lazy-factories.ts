@@ -20,17 +20,12 @@ function lazy<Name extends ModelName>(
       async () => (await importFactory())(ctx) as Model<Name>,
       MODEL_SHAPES[name],
       (current) => {
-        const sync: object =
-          name in MODEL_SYNC_MEMBERS
-            ? MODEL_SYNC_MEMBERS[name as keyof typeof MODEL_SYNC_MEMBERS](ctx)
-            : {};
-        if (name !== 'os') return sync;
-        // The OS caches live in the loaded model; before it loads there is nothing to clear.
-        const os = current as () => Model<'os'> | undefined;
-        return {
-          ...sync,
-          _clearDeviceTypesAndOsVersionCaches: () => os()?._clearDeviceTypesAndOsVersionCaches(),
-        };
+        const build = (
+          MODEL_SYNC_MEMBERS as Partial<
+            Record<ModelName, (ctx: SdkModelContext, current: () => unknown) => object>
+          >
+        )[name];
+        return build?.(ctx, current) ?? {};
       },
     );
   return factory as ModelFactoryMap[Name];

@@ -49,11 +49,14 @@ describe('lazily loaded models', () => {
     const models = eagerModels() as unknown as Record<string, object>;
     const shapes = Object.fromEntries(
       Object.keys(MODEL_FACTORIES).map((name) => {
-        const syncBuilder = (MODEL_SYNC_MEMBERS as Record<string, (ctx: never) => object>)[name];
+        const syncBuilder = (
+          MODEL_SYNC_MEMBERS as Record<string, (ctx: never, current: never) => object>
+        )[name];
         const syncKeys = new Set(
-          syncBuilder ? Object.keys(syncBuilder({ config: {} } as never)) : [],
+          syncBuilder
+            ? Object.keys(syncBuilder({ config: {} } as never, (() => undefined) as never))
+            : [],
         );
-        if (name === 'os') syncKeys.add('_clearDeviceTypesAndOsVersionCaches');
         return [name, shapeOf(models[name], syncKeys, `models.${name}`)];
       }),
     );

@@ -7,6 +7,7 @@ import type { PineRequestOptions } from '../../pine/index.js';
 import type { SdkModelContext } from '../index.js';
 import { withExtraOptions } from '../../internal/collection.js';
 import type { ApplicationOptions, ApplicationRow, SlugOrUuidOrId } from './core.js';
+import { SERVICE_DETAILS_EXPAND } from '../../internal/service-details.js';
 
 /** One service as installed on a device. */
 export interface CurrentService {
@@ -23,23 +24,6 @@ export interface CurrentService {
 
 /** Services of a device by fleet slug, then service name, newest install first. */
 export type CurrentServicesByApp = Record<string, Record<string, CurrentService[]>>;
-
-const SERVICE_DETAILS_EXPAND = {
-  image_install: {
-    $select: ['id', 'download_progress', 'status', 'install_date'],
-    $filter: { status: { $ne: 'deleted' } },
-    $expand: {
-      installs__image: {
-        $select: 'id',
-        $expand: { is_a_build_of__service: { $select: ['id', 'service_name'] } },
-      },
-      is_provided_by__release: {
-        $select: ['id', 'commit', 'raw_version'],
-        $expand: { belongs_to__application: { $select: 'slug' } },
-      },
-    },
-  },
-} as const;
 
 const DETAILS_OPTIONS = { $expand: { owns__device: { $expand: SERVICE_DETAILS_EXPAND } } } as const;
 

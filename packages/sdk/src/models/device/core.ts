@@ -16,6 +16,7 @@ import { APPLICATION_LOOKUP, DEVICE_LOOKUP, findOne, isId, resolveId } from '../
 import type { Filter, IterateOptions, PineRequestOptions } from '../../pine/index.js';
 import { groupServicesByApp, type CurrentServicesByApp } from '../application/device-details.js';
 import type { SdkModelContext } from '../index.js';
+import { SERVICE_DETAILS_EXPAND } from '../../internal/service-details.js';
 
 /** Pine options of device reads. */
 export type DeviceOptions = ResourceOptions<'device'>;
@@ -33,24 +34,7 @@ export const BY_NAME = 'device_name asc';
 /** The defaults of device listings (the method's filter joins the caller's options). */
 export const ORDER_BY_NAME = { $orderby: BY_NAME } as const;
 
-const SERVICE_DETAILS_OPTIONS = {
-  $expand: {
-    image_install: {
-      $select: ['id', 'download_progress', 'status', 'install_date'],
-      $filter: { status: { $ne: 'deleted' } },
-      $expand: {
-        installs__image: {
-          $select: 'id',
-          $expand: { is_a_build_of__service: { $select: ['id', 'service_name'] } },
-        },
-        is_provided_by__release: {
-          $select: ['id', 'commit', 'raw_version'],
-          $expand: { belongs_to__application: { $select: 'slug' } },
-        },
-      },
-    },
-  },
-} as const;
+const SERVICE_DETAILS_OPTIONS = { $expand: SERVICE_DETAILS_EXPAND } as const;
 
 /** A device read by `getWithServiceDetails`: its image installs and the services they group into. */
 export type DeviceWithServiceDetails = DeviceRow<typeof SERVICE_DETAILS_OPTIONS> & {
